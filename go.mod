@@ -1,0 +1,3 @@
+module huanjie
+
+go 1.26
