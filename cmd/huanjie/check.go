@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"huanjie/generator/election"
+	"huanjie/generator/strokes"
+)
+
+// load reads the file, printing an unreadable-file message (exit 2).
+func load(cmd, path string, asJSON bool, stdout, stderr io.Writer) (*election.Election, int) {
+	e, err := election.Load(path)
+	if err != nil {
+		var ue *election.UnreadableError
+		msg := err.Error()
+		if errors.As(err, &ue) {
+			msg = ue.Path + "：" + ue.Msg
+		}
+		if asJSON {
+			writeJSON(stdout, map[string]any{"ok": false, "findings": []election.Finding{{Level: election.LevelError, Code: "unreadable", Message: msg}}})
+		}
+		fmt.Fprintf(stderr, "huanjie %s：无法读取选举数据文件 %s\n", cmd, msg)
+		return nil, exitUsage
+	}
+	return e, -1
+}
+
+func writeJSON(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	f := newFlags()
+	asJSON := f.Bool("--json")
+	path, code := oneFile("check", f, args, stderr)
+	if code >= 0 {
+		return code
+	}
+	e, code := load("check", path, *asJSON, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	ok := !e.Findings.HasErrors()
+	if *asJSON {
+		findings := e.Findings
+		if findings == nil {
+			findings = election.Findings{}
+		}
+		writeJSON(stdout, map[string]any{"ok": ok, "findings": findings})
+	} else {
+		fmt.Fprint(stdout, checkReport(e))
+	}
+	if !ok {
+		return exitData
+	}
+	return exitOK
+}
+
+// checkReport is the human-readable Chinese report of check.
+func checkReport(e *election.Election) string {
+	var b strings.Builder
+	f := &e.File
+	name := f.Organization.Name
+	if name == "" {
+		name = e.Path
+	}
+	fmt.Fprintf(&b, "检查 %s（%s）\n\n", e.Path, name)
+	errs, warns := 0, 0
+	for _, x := range e.Findings {
+		if x.Level == election.LevelError {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	// What holds: only meaningful when the file could be read.
+	if !hasCode(e.Findings, "syntax", "unknown_key", "type") {
+		s := e.Settings
+		b.WriteString("基本情况：\n")
+		if s.IsParty() {
+			fmt.Fprintf(&b, "  党员%d名，其中预备党员%d名；不计入应到会%d名；应到会有选举权人数%d名。\n",
+				f.Members.Total, f.Members.Probationary, len(f.Members.Excluded), e.Expected)
+		} else {
+			fmt.Fprintf(&b, "  登记选民%d名。\n", e.Expected)
+		}
+		if seats := e.Seats(); seats > 0 {
+			fmt.Fprintf(&b, "  委员应选%d名，候选人%d名（至少%d名），差额%d名。\n", seats, len(f.Candidates), s.MarginCandidates(seats), e.Margin())
+		}
+		if len(e.Candidates) > 0 {
+			var names []string
+			for _, c := range e.Candidates {
+				names = append(names, c.Name)
+			}
+			fmt.Fprintf(&b, "  候选人（按姓氏笔画为序）：%s\n", strings.Join(names, "、"))
+		}
+		if m := f.Meeting; m != nil && e.Result != nil {
+			r := e.Result
+			fmt.Fprintf(&b, "  实到会%d名，至少需%d名（%s）：%s。\n", r.Quorum.Present, r.Quorum.Required, s.QuorumRatio.Chinese(), yesNo(r.Quorum.Met, "符合规定", "不符合规定"))
+			fmt.Fprintf(&b, "  发出选票%d张，收回%d张：%s。\n", r.Ballots.Issued, r.Ballots.Returned, yesNo(r.Ballots.ElectionValid, "收回不多于发出，选举有效", "收回多于发出，选举无效"))
+		}
+		b.WriteString("\n")
+	}
+	if len(e.Findings) == 0 {
+		b.WriteString("未发现问题，可以生成文书。\n")
+		return b.String()
+	}
+	for _, x := range e.Findings {
+		b.WriteString(x.Format(e.Path))
+		b.WriteByte('\n')
+	}
+	fmt.Fprintf(&b, "\n共 %d 个错误、%d 个提醒。", errs, warns)
+	if errs > 0 {
+		b.WriteString("请按提示修改数据文件后重新检查；有错误时不能生成报送结果的文书。\n")
+	} else {
+		b.WriteString("提醒不影响生成文书，但请逐条核实。\n")
+	}
+	return b.String()
+}
+
+func hasCode(fs election.Findings, codes ...string) bool {
+	for _, f := range fs {
+		for _, c := range codes {
+			if f.Code == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func yesNo(b bool, yes, no string) string {
+	if b {
+		return yes
+	}
+	return no
+}
+
+func cmdSortNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	f := newFlags()
+	conv := f.String("--convention", "party")
+	if err := f.parse(args); err != nil {
+		return usageError(stderr, "sort-names", err)
+	}
+	if len(f.args) > 0 {
+		return usageError(stderr, "sort-names", fmt.Errorf("sort-names 从标准输入读姓名，不带文件参数"))
+	}
+	c, err := strokes.ParseConvention(*conv)
+	if err != nil {
+		return usageError(stderr, "sort-names", err)
+	}
+	var names []string
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if line != "" {
+			names = append(names, line)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		fmt.Fprintf(stderr, "huanjie sort-names：读取标准输入出错：%v\n", err)
+		return exitUsage
+	}
+	strokes.Sort(names, c)
+	w := bufio.NewWriter(stdout)
+	for _, n := range names {
+		w.WriteString(n)
+		w.WriteByte('\n')
+	}
+	w.Flush()
+	seen := map[rune]bool{}
+	for _, n := range names {
+		for _, r := range strokes.Unknown(n) {
+			if !seen[r] {
+				seen[r] = true
+				fmt.Fprintf(stderr, "提醒：“%s”中的字“%c”（U+%04X）不在笔画数据中，排序位置可能不准确，请人工核对。\n", n, r, r)
+			}
+		}
+	}
+	return exitOK
+}

@@ -1,0 +1,147 @@
+// Command huanjie produces the paperwork of a Party grassroots
+// organisation's re-election (换届选举) from one TOML file.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `换届 huanjie —— 党组织换届选举文书生成工具
+
+用法：
+  huanjie check 文件.toml [--json]        检查数据和选举是否符合规定，列出所有问题
+  huanjie results 文件.toml [--json]      根据 [meeting] 计算选举结果
+  huanjie build 文件.toml [-o 目录] [--format pdf,docx] [--only 文书,…] [--draft]
+                                          生成全套文书
+  huanjie sort-names [--convention party|npc]
+                                          从标准输入逐行读入姓名，按笔画顺序输出
+  huanjie fonts [--fonts 目录]            列出找到的字体及其用途
+
+示例：
+  huanjie check samples/donghua-community.toml
+  huanjie results samples/donghua-community.toml
+  printf '嵇玉\n刘通\n周陈\n' | huanjie sort-names
+
+退出码：0 成功；1 数据有错误或不能生成；2 文件无法读取或用法错误。
+`
+
+// exit codes (contract.md)
+const (
+	exitOK    = 0
+	exitData  = 1
+	exitUsage = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main without the process: testable, and it never panics out.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "huanjie：内部错误（%v）。这是程序的缺陷，不是您的数据的问题；请把数据文件和这条信息反馈给维护者。\n", r)
+			code = exitData
+		}
+	}()
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	switch args[0] {
+	case "check":
+		return cmdCheck(args[1:], stdout, stderr)
+	case "results":
+		return cmdResults(args[1:], stdout, stderr)
+	case "sort-names":
+		return cmdSortNames(args[1:], stdin, stdout, stderr)
+	case "build":
+		return cmdBuild(args[1:], stdout, stderr)
+	case "fonts":
+		return cmdFonts(args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "huanjie：不认识的命令 %q。\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// flags is a tiny parser that accepts flags before or after the file.
+type flags struct {
+	bools   map[string]*bool
+	strings map[string]*string
+	args    []string
+}
+
+func newFlags() *flags {
+	return &flags{bools: map[string]*bool{}, strings: map[string]*string{}}
+}
+
+func (f *flags) Bool(name string) *bool {
+	b := new(bool)
+	f.bools[name] = b
+	return b
+}
+
+func (f *flags) String(name, def string) *string {
+	s := &def
+	f.strings[name] = s
+	return s
+}
+
+// parse fills the flags; it returns a Chinese error for unknown flags.
+func (f *flags) parse(args []string) error {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if len(a) < 2 || a[0] != '-' {
+			f.args = append(f.args, a)
+			continue
+		}
+		name, val, hasVal := cutEq(a)
+		if b, ok := f.bools[name]; ok {
+			if hasVal {
+				return fmt.Errorf("选项 %s 不带值", name)
+			}
+			*b = true
+			continue
+		}
+		if s, ok := f.strings[name]; ok {
+			if !hasVal {
+				if i+1 >= len(args) {
+					return fmt.Errorf("选项 %s 后面缺少值", name)
+				}
+				i++
+				val = args[i]
+			}
+			*s = val
+			continue
+		}
+		return fmt.Errorf("不认识的选项 %s", name)
+	}
+	return nil
+}
+
+func cutEq(a string) (name, val string, ok bool) {
+	for i := 0; i < len(a); i++ {
+		if a[i] == '=' {
+			return a[:i], a[i+1:], true
+		}
+	}
+	return a, "", false
+}
+
+func usageError(stderr io.Writer, cmd string, err error) int {
+	fmt.Fprintf(stderr, "huanjie %s：%v。\n运行 huanjie --help 查看用法。\n", cmd, err)
+	return exitUsage
+}
+
+// oneFile parses args expecting exactly one file argument.
+func oneFile(cmd string, f *flags, args []string, stderr io.Writer) (string, int) {
+	if err := f.parse(args); err != nil {
+		return "", usageError(stderr, cmd, err)
+	}
+	if len(f.args) != 1 {
+		return "", usageError(stderr, cmd, fmt.Errorf("需要且只需要一个选举数据文件（.toml），现在给了%d个", len(f.args)))
+	}
+	return f.args[0], -1
+}

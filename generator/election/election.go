@@ -1,0 +1,159 @@
+package election
+
+import (
+	"huanjie/generator/strokes"
+)
+
+// Election is the validated model every document is built from: the file,
+// the rules in force, what check found, the computed result and the
+// statistics. It is computed once and read by templates.
+type Election struct {
+	*Loaded
+	Settings Settings
+	// Expected is 应到会有选举权人数 (or the registered voters for the
+	// village and residents profiles).
+	Expected int
+	// Candidates in stroke order (按姓氏笔画为序).
+	Candidates []Candidate
+	// Findings holds reading and validation findings, sorted by position.
+	Findings Findings
+	// Result is nil when there is no [meeting] or its data do not allow one.
+	Result *Result
+	// Stats is nil when there is no result with elected members.
+	Stats *Stats
+}
+
+// Load reads and analyses an election file.
+func Load(path string) (*Election, error) {
+	l, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Analyze(l), nil
+}
+
+// Analyze validates the decoded file and computes results and statistics.
+func Analyze(l *Loaded) *Election {
+	e := &Election{Loaded: l, Settings: settingsFor(&l.File)}
+	e.Findings = append(e.Findings, l.Findings...)
+	readOK := !l.Findings.HasErrors()
+	e.Candidates = append([]Candidate(nil), l.File.Candidates...)
+	sortCandidates(e.Candidates)
+	if readOK {
+		e.Expected = e.computeExpected()
+		v := &validator{e: e}
+		v.run()
+		if l.File.Meeting != nil && !blocksResult(e.Findings) {
+			e.Result = e.computeResult()
+			if e.Result != nil && len(e.Result.Elected) > 0 {
+				e.Stats = e.computeStats()
+			}
+		}
+	}
+	e.Findings = e.Findings.Sorted()
+	return e
+}
+
+func sortCandidates(cs []Candidate) {
+	names := make([]string, len(cs))
+	byName := map[string][]Candidate{}
+	for i, c := range cs {
+		names[i] = c.Name
+		byName[c.Name] = append(byName[c.Name], c)
+	}
+	strokes.Sort(names, strokes.Party)
+	for i, n := range names {
+		cs[i] = byName[n][0]
+		byName[n] = byName[n][1:]
+	}
+}
+
+// SortNames returns names in stroke order (按姓氏笔画为序).
+func SortNames(names []string) []string {
+	out := append([]string(nil), names...)
+	strokes.Sort(out, strokes.Party)
+	return out
+}
+
+func (e *Election) computeExpected() int {
+	f := &e.File
+	if !e.Settings.IsParty() {
+		if f.Voters != nil {
+			return f.Voters.Registered
+		}
+		return 0
+	}
+	if f.Members.Expected != nil {
+		return *f.Members.Expected
+	}
+	n := f.Members.Total - f.Members.Probationary - len(f.Members.Excluded)
+	if n < 0 {
+		n = 0
+	}
+	return n
+}
+
+// Candidate returns the candidate named name.
+func (e *Election) Candidate(name string) (Candidate, bool) {
+	for _, c := range e.File.Candidates {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return Candidate{}, false
+}
+
+// Seats is the number of committee seats.
+func (e *Election) Seats() int { return e.File.Plan.CommitteeSeats }
+
+// Margin is the number of candidates above the seats (差额人数).
+func (e *Election) Margin() int { return len(e.File.Candidates) - e.Seats() }
+
+// MarginPercent is the 差额 as a share of seats, in percent.
+func (e *Election) MarginPercent() float64 {
+	if e.Seats() == 0 {
+		return 0
+	}
+	return float64(e.Margin()) * 100 / float64(e.Seats())
+}
+
+// FullMembers is the number of 正式党员.
+func (e *Election) FullMembers() int { return e.File.Members.Total - e.File.Members.Probationary }
+
+// ElectionDate is the day of the election: [meeting] date, else the planned date.
+func (e *Election) ElectionDate() (Date, bool) {
+	if m := e.File.Meeting; m != nil && m.Date != nil {
+		return *m.Date, true
+	}
+	if d := e.File.Plan.MeetingDate; d != nil {
+		return *d, true
+	}
+	return Date{}, false
+}
+
+// Proposed returns the candidates proposed for post ("书记", "副书记").
+func (e *Election) Proposed(post string) []Candidate {
+	var out []Candidate
+	for _, c := range e.File.Candidates {
+		if c.Proposed == post {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// blocksResult reports whether the findings leave no basis for a result.
+// A failed quorum or more ballots returned than issued still give one
+// (invalid_meeting, invalid_election); every other error does not.
+func blocksResult(fs Findings) bool {
+	for _, f := range fs {
+		if f.Level != LevelError {
+			continue
+		}
+		if f.Code == "quorum" || (f.Code == "ballots" && f.Field == "meeting.ballots_returned") {
+			continue
+		}
+		return true
+	}
+	return false
+}

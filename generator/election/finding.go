@@ -1,0 +1,102 @@
+package election
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Level of a finding.
+const (
+	LevelError   = "error"
+	LevelWarning = "warning"
+)
+
+// Finding is one thing check reports. Code is a stable English identifier
+// (contract.md); Message is Chinese and says what is wrong and what to do.
+type Finding struct {
+	Level   string `json:"level"`
+	Code    string `json:"code"`
+	Field   string `json:"field,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Message string `json:"message"`
+}
+
+// Findings is a list of findings with helpers.
+type Findings []Finding
+
+// HasErrors reports whether any finding is an error.
+func (fs Findings) HasErrors() bool {
+	for _, f := range fs {
+		if f.Level == LevelError {
+			return true
+		}
+	}
+	return false
+}
+
+// Errors returns only the errors.
+func (fs Findings) Errors() Findings {
+	var out Findings
+	for _, f := range fs {
+		if f.Level == LevelError {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Sorted returns the findings ordered by line, then column, errors first on
+// the same position. The order is stable for equal keys.
+func (fs Findings) Sorted() Findings {
+	out := append(Findings(nil), fs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		la, lb := a.Line, b.Line
+		if la == 0 {
+			la = 1 << 30
+		}
+		if lb == 0 {
+			lb = 1 << 30
+		}
+		if la != lb {
+			return la < lb
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.Level == LevelError && b.Level != LevelError
+	})
+	return out
+}
+
+// Where formats the position as "file:line:column" (or less when unknown).
+func (f Finding) Where(file string) string {
+	switch {
+	case f.Line > 0 && f.Column > 0:
+		return fmt.Sprintf("%s:%d:%d", file, f.Line, f.Column)
+	case f.Line > 0:
+		return fmt.Sprintf("%s:%d", file, f.Line)
+	}
+	return file
+}
+
+// String formats one finding for a terminal: "file:3:5: 错误：…".
+func (f Finding) Format(file string) string {
+	label := "错误"
+	if f.Level == LevelWarning {
+		label = "提醒"
+	}
+	return fmt.Sprintf("%s: %s：%s", f.Where(file), label, f.Message)
+}
+
+// FormatAll formats findings one per line.
+func (fs Findings) FormatAll(file string) string {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString(f.Format(file))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

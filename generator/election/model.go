@@ -1,0 +1,209 @@
+package election
+
+// File is the election file as written by the user (one organisation, one
+// re-election). Field tags name the TOML keys; every key of the normative
+// sample (shared/spec/election.sample.toml) has a field here.
+type File struct {
+	Version      int           `toml:"version"`
+	Kind         string        `toml:"kind"`
+	Rules        Rules         `toml:"rules"`
+	Organization Organization  `toml:"organization"`
+	Contact      Contact       `toml:"contact"`
+	Members      Members       `toml:"members"`
+	Voters       *Voters       `toml:"voters"`
+	Plan         Plan          `toml:"plan"`
+	Candidates   []Candidate   `toml:"candidates"`
+	Meeting      *Meeting      `toml:"meeting"`
+	FirstMeeting *FirstMeeting `toml:"first_meeting"`
+	Previous     *Previous     `toml:"previous"`
+	Report       *Report       `toml:"report"`
+	Summary      *Summary      `toml:"summary"`
+	Ballot       BallotConfig  `toml:"ballot"`
+	Fonts        DirConfig     `toml:"fonts"`
+	Templates    DirConfig     `toml:"templates"`
+	Letterhead   *Letterhead   `toml:"letterhead"`
+}
+
+// Organization is [organization].
+type Organization struct {
+	Name      string   `toml:"name"`
+	ShortName string   `toml:"short_name"`
+	Superior  string   `toml:"superior"`
+	ElectedOn *Date    `toml:"elected_on"`
+	TermYears int      `toml:"term_years"`
+	CC        []string `toml:"cc"` // 抄送机关 (optional)
+}
+
+// Contact is [contact], the 附注 of a 请示.
+type Contact struct {
+	Name  string `toml:"name"`
+	Phone string `toml:"phone"`
+}
+
+// Members is [members].
+type Members struct {
+	Total        int        `toml:"total"`
+	Probationary int        `toml:"probationary"`
+	Expected     *int       `toml:"expected"`
+	Excluded     []Excluded `toml:"excluded"`
+}
+
+// Excluded is one [[members.excluded]] entry.
+type Excluded struct {
+	Name      string `toml:"name"`
+	Reason    string `toml:"reason"`
+	Consulted string `toml:"consulted"` // 本人意见 (optional)
+	Note      string `toml:"note"`
+}
+
+// Voters is [voters], used by the village and residents profiles.
+type Voters struct {
+	Registered int `toml:"registered"` // 登记选民数
+}
+
+// Plan is [plan].
+type Plan struct {
+	RequestDate    *Date  `toml:"request_date"`
+	NoticeDate     *Date  `toml:"notice_date"`
+	NoticeDays     int    `toml:"notice_days"` // 公示期（工作日）
+	MeetingDate    *Date  `toml:"meeting_date"`
+	MeetingTime    string `toml:"meeting_time"`
+	Place          string `toml:"place"`
+	CommitteeSeats int    `toml:"committee_seats"`
+	SecretarySeats int    `toml:"secretary_seats"`
+	DeputySeats    int    `toml:"deputy_seats"`
+	Scrutineers    int    `toml:"scrutineers"` // 拟设监票人人数 (optional)
+	Tellers        int    `toml:"tellers"`
+}
+
+// Candidate is one [[candidates]] entry.
+type Candidate struct {
+	Name       string `toml:"name"`
+	Gender     string `toml:"gender"`
+	Birth      *Date  `toml:"birth"`
+	Ethnicity  string `toml:"ethnicity"`
+	Education  string `toml:"education"`
+	PartySince *Date  `toml:"party_since"`
+	Post       string `toml:"post"`
+	Proposed   string `toml:"proposed"`
+	Incumbent  bool   `toml:"incumbent"`
+	Note       string `toml:"note"`
+}
+
+// Meeting is [meeting]: what happened at the 党员大会.
+type Meeting struct {
+	Date            *Date          `toml:"date"`
+	Host            string         `toml:"host"`
+	Present         int            `toml:"present"`
+	Scrutineers     []string       `toml:"scrutineers"`
+	Tellers         []string       `toml:"tellers"`
+	BallotsIssued   int            `toml:"ballots_issued"`
+	BallotsReturned int            `toml:"ballots_returned"`
+	BallotsInvalid  int            `toml:"ballots_invalid"`
+	Votes           map[string]int `toml:"votes"`
+	Against         map[string]int `toml:"against"` // 不赞成 (optional)
+	Abstain         map[string]int `toml:"abstain"` // 弃权 (optional)
+	WriteIns        []WriteIn      `toml:"writeins"`
+	AnotherRound    *Round         `toml:"another_round"`
+}
+
+// WriteIn is one [[meeting.writeins]] entry: votes for a person not on the list.
+type WriteIn struct {
+	Name  string `toml:"name"`
+	Votes int    `toml:"votes"`
+}
+
+// Round is [meeting.another_round]: the 另行选举 for seats left unfilled.
+type Round struct {
+	Seats           int            `toml:"seats"`
+	Candidates      []string       `toml:"candidates"`
+	Present         int            `toml:"present"`
+	BallotsIssued   int            `toml:"ballots_issued"`
+	BallotsReturned int            `toml:"ballots_returned"`
+	BallotsInvalid  int            `toml:"ballots_invalid"`
+	Votes           map[string]int `toml:"votes"`
+	WriteIns        []WriteIn      `toml:"writeins"`
+}
+
+// FirstMeeting is [first_meeting]: the new committee's first full meeting.
+type FirstMeeting struct {
+	Date        *Date             `toml:"date"`
+	Host        string            `toml:"host"`
+	Present     int               `toml:"present"`
+	Secretary   string            `toml:"secretary"`
+	Deputies    []string          `toml:"deputies"`
+	Scrutineers []string          `toml:"scrutineers"`
+	Votes       map[string]int    `toml:"votes"`
+	Duties      map[string]string `toml:"duties"`
+}
+
+// Previous is [previous]: the outgoing committee, for "较上届" comparisons.
+type Previous struct {
+	Members         int      `toml:"members"`
+	Women           *int     `toml:"women"`
+	Minorities      *int     `toml:"minorities"`
+	AverageAge      *float64 `toml:"average_age"`
+	Under35         *int     `toml:"under_35"`
+	CollegeOrAbove  *int     `toml:"college_or_above"`
+	BachelorOrAbove *int     `toml:"bachelor_or_above"`
+}
+
+// Report is [report]: the outgoing committee's 工作报告.
+type Report struct {
+	Period      string          `toml:"period"`
+	Intro       string          `toml:"intro"`
+	Sections    []ReportSection `toml:"sections"`
+	Problems    ItemList        `toml:"problems"`
+	Suggestions ItemList        `toml:"suggestions"`
+	Closing     string          `toml:"closing"`
+}
+
+// ReportSection is one [[report.sections]] entry.
+type ReportSection struct {
+	Title      string   `toml:"title"`
+	Paragraphs []string `toml:"paragraphs"`
+}
+
+// ItemList is a table holding items = [...].
+type ItemList struct {
+	Items []string `toml:"items"`
+}
+
+// Summary is [summary]: the narrative parts of the 换届选举工作总结.
+type Summary struct {
+	Date        *Date      `toml:"date"`
+	Practices   []Practice `toml:"practices"`
+	Experiences []string   `toml:"experiences"`
+	Problems    []string   `toml:"problems"`
+	NextSteps   []string   `toml:"next_steps"`
+}
+
+// Practice is one 主要做法 item.
+type Practice struct {
+	Title string `toml:"title"`
+	Text  string `toml:"text"`
+}
+
+// BallotConfig is [ballot].
+type BallotConfig struct {
+	Variant  int    `toml:"variant"`   // 1, 2 or 3 (domain.md §B.2); 1 when 0
+	Copies   int    `toml:"copies"`    // 0 = 实到 or 应到会 plus 10%
+	PerSheet int    `toml:"per_sheet"` // 0 = by candidate count
+	Paper    string `toml:"paper"`     // "A4" | "A5" | "" (by candidate count)
+	Pen      string `toml:"pen"`       // e.g. "蓝色或黑色钢笔、签字笔"
+	Color    string `toml:"color"`     // tint hint, e.g. "#FDECEC"
+	WriteIns int    `toml:"writeins"`  // number of 另选他人 cells; 0 = as many as seats
+}
+
+// DirConfig is [fonts] or [templates].
+type DirConfig struct {
+	Dir string `toml:"dir"`
+}
+
+// Letterhead is [letterhead] (optional 版头).
+type Letterhead struct {
+	Enabled bool     `toml:"enabled"`
+	Organ   string   `toml:"organ"`
+	Number  string   `toml:"number"`
+	Signers []string `toml:"signers"`
+}
