@@ -22,12 +22,18 @@ func load(cmd, path string, asJSON bool, stdout, stderr io.Writer) (*election.El
 			msg = ue.Path + "：" + ue.Msg
 		}
 		if asJSON {
-			writeJSON(stdout, map[string]any{"ok": false, "findings": []election.Finding{{Level: election.LevelError, Code: "unreadable", Message: msg}}})
+			writeJSON(stdout, checkJSON{OK: false, Findings: election.Findings{{Level: election.LevelError, Code: "unreadable", Message: msg}}})
 		}
 		fmt.Fprintf(stderr, "huanjie %s：无法读取选举数据文件 %s\n", cmd, msg)
 		return nil, exitUsage
 	}
 	return e, -1
+}
+
+// checkJSON is the shape of `check --json` (contract.md).
+type checkJSON struct {
+	OK       bool              `json:"ok"`
+	Findings election.Findings `json:"findings"`
 }
 
 func writeJSON(w io.Writer, v any) {
@@ -54,7 +60,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		if findings == nil {
 			findings = election.Findings{}
 		}
-		writeJSON(stdout, map[string]any{"ok": ok, "findings": findings})
+		writeJSON(stdout, checkJSON{OK: ok, Findings: findings})
 	} else {
 		fmt.Fprint(stdout, checkReport(e))
 	}

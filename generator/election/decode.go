@@ -149,7 +149,11 @@ var customType = reflect.TypeOf((*customDecoder)(nil)).Elem()
 func (d *decoder) decodeValue(path string, v any, fv reflect.Value) {
 	if fv.Kind() == reflect.Pointer {
 		nv := reflect.New(fv.Type().Elem())
-		if d.decodeInto(path, v, nv.Elem()) {
+		ok := d.decodeInto(path, v, nv.Elem())
+		// A table with a wrong value inside is still there: keep what was
+		// read so the other checks can run; a scalar that failed stays unset.
+		_, isTable := v.(map[string]any)
+		if ok || (isTable && !nv.Type().Implements(customType)) {
 			fv.Set(nv)
 		}
 		return

@@ -2,6 +2,7 @@ package election
 
 import (
 	"huanjie/generator/strokes"
+	"strings"
 )
 
 // Election is the validated model every document is built from: the file,
@@ -36,13 +37,14 @@ func Load(path string) (*Election, error) {
 func Analyze(l *Loaded) *Election {
 	e := &Election{Loaded: l, Settings: settingsFor(&l.File)}
 	e.Findings = append(e.Findings, l.Findings...)
-	readOK := !l.Findings.HasErrors()
+	syntaxOK := !hasCode(l.Findings, "syntax")
 	e.Candidates = append([]Candidate(nil), l.File.Candidates...)
 	sortCandidates(e.Candidates)
-	if readOK {
+	if syntaxOK {
 		e.Expected = e.computeExpected()
 		v := &validator{e: e}
 		v.run()
+		e.Findings = dropShadowed(e.Findings, len(l.Findings))
 		if l.File.Meeting != nil && !blocksResult(e.Findings) {
 			e.Result = e.computeResult()
 			if e.Result != nil && len(e.Result.Elected) > 0 {
@@ -156,4 +158,34 @@ func blocksResult(fs Findings) bool {
 		return true
 	}
 	return false
+}
+
+func hasCode(fs Findings, code string) bool {
+	for _, f := range fs {
+		if f.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// dropShadowed removes validation findings (those from index n on) about a
+// field that already has a reading finding: a value that could not be read
+// is zero in the model, and "缺少 present" after "present 应为整数" would only
+// confuse.
+func dropShadowed(fs Findings, n int) Findings {
+	out := fs[:n:n]
+	for _, f := range fs[n:] {
+		shadowed := false
+		for _, r := range fs[:n] {
+			if r.Field != "" && (f.Field == r.Field || strings.HasPrefix(f.Field, r.Field+".") || strings.HasPrefix(r.Field, f.Field+".") && f.Code == "missing") {
+				shadowed = true
+				break
+			}
+		}
+		if !shadowed {
+			out = append(out, f)
+		}
+	}
+	return out
 }

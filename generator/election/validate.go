@@ -14,6 +14,9 @@ type validator struct {
 
 func (v *validator) add(level, code, field, msg string) {
 	pos := v.e.KeyPos(field)
+	if strings.HasSuffix(field, "]") {
+		pos = v.e.ValPos(field) // an array element: point at the element itself
+	}
 	v.e.Findings = append(v.e.Findings, Finding{Level: level, Code: code, Field: field, Line: pos.Line, Column: pos.Col, Message: msg})
 }
 
@@ -235,30 +238,6 @@ func (v *validator) meeting(m *Meeting) {
 	if !s.IsParty() && present == 0 {
 		present = m.BallotsReturned
 	}
-	if present == 0 {
-		v.errorf("missing", "meeting.present", "缺少 [meeting] 的 present（实到会有选举权人数）")
-		return
-	}
-	if e.Expected > 0 && present > e.Expected {
-		who := "应到会有选举权人数"
-		if !s.IsParty() {
-			who = "登记选民人数"
-		}
-		v.errorf("counts", "meeting.present", "实到人数（%d名）多于%s（%d名），请核对", present, who, e.Expected)
-		return
-	}
-	req := QuorumRequired(e.Expected, s.QuorumRatio, s.QuorumStrict)
-	if present < req {
-		if s.IsParty() {
-			cmp := "不少于"
-			if s.QuorumStrict {
-				cmp = "超过"
-			}
-			v.errorf("quorum", "meeting.present", "到会人数不足：应到会有选举权人数%d名，实到%d名，未达到%s应到会人数的%s（至少%d名），会议无效，不能进行选举；应另行召开党员大会", e.Expected, present, cmp, s.QuorumRatio.Chinese(), req)
-		} else {
-			v.errorf("quorum", "meeting.present", "参加投票的选民不足：登记选民%d名，参加投票%d名，未超过半数（至少%d名），选举无效", e.Expected, present, req)
-		}
-	}
 	for i, n := range m.Scrutineers {
 		if v.isCandidate(n) {
 			v.errorf("scrutineer_is_candidate", fmt.Sprintf("meeting.scrutineers[%d]", i), "监票人 %s 是委员候选人；候选人不得担任监票人，请另行推选", n)
@@ -269,11 +248,32 @@ func (v *validator) meeting(m *Meeting) {
 			v.errorf("scrutineer_is_candidate", fmt.Sprintf("meeting.tellers[%d]", i), "计票人 %s 是委员候选人；候选人不得担任计票人，请另行指定", n)
 		}
 	}
+	switch {
+	case present == 0:
+		v.errorf("missing", "meeting.present", "缺少 [meeting] 的 present（实到会有选举权人数）")
+	case e.Expected > 0 && present > e.Expected:
+		who := "应到会有选举权人数"
+		if !s.IsParty() {
+			who = "登记选民人数"
+		}
+		v.errorf("counts", "meeting.present", "实到人数（%d名）多于%s（%d名），请核对", present, who, e.Expected)
+	case present < QuorumRequired(e.Expected, s.QuorumRatio, s.QuorumStrict):
+		req := QuorumRequired(e.Expected, s.QuorumRatio, s.QuorumStrict)
+		if s.IsParty() {
+			cmp := "不少于"
+			if s.QuorumStrict {
+				cmp = "超过"
+			}
+			v.errorf("quorum", "meeting.present", "到会人数不足：应到会有选举权人数%d名，实到%d名，未达到%s应到会人数的%s（至少%d名），会议无效，不能进行选举；应另行召开党员大会", e.Expected, present, cmp, s.QuorumRatio.Chinese(), req)
+		} else {
+			v.errorf("quorum", "meeting.present", "参加投票的选民不足：登记选民%d名，参加投票%d名，未超过半数（至少%d名），选举无效", e.Expected, present, req)
+		}
+	}
 	if m.BallotsIssued == 0 && m.BallotsReturned == 0 {
 		v.errorf("missing", "meeting.ballots_issued", "缺少 [meeting] 的 ballots_issued（发出选票）和 ballots_returned（收回选票）")
 		return
 	}
-	if m.BallotsIssued > present {
+	if m.Present > 0 && m.BallotsIssued > m.Present {
 		v.errorf("ballots", "meeting.ballots_issued", "发出选票（%d张）多于实到人数（%d名）；每名到会有选举权的人只能领一张选票", m.BallotsIssued, present)
 	}
 	if m.BallotsReturned > m.BallotsIssued {

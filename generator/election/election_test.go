@@ -1,0 +1,529 @@
+package election
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+const samplePath = "../../samples/donghua-community.toml"
+
+func sample(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// edit applies old→new replacements (each must match exactly once) to the
+// sample and analyses the result.
+func edit(t testing.TB, pairs ...string) *Election {
+	t.Helper()
+	s := sample(t)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if n := strings.Count(s, pairs[i]); n != 1 {
+			t.Fatalf("replacement %q matches %d times", pairs[i], n)
+		}
+		s = strings.Replace(s, pairs[i], pairs[i+1], 1)
+	}
+	return analyze(t, s)
+}
+
+func analyze(t testing.TB, src string) *Election {
+	t.Helper()
+	l, err := Parse("test.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Analyze(l)
+}
+
+func codes(fs Findings, level string) []string {
+	var out []string
+	for _, f := range fs {
+		if f.Level == level {
+			out = append(out, f.Code)
+		}
+	}
+	return out
+}
+
+func find(fs Findings, code string) (Finding, bool) {
+	for _, f := range fs {
+		if f.Code == code {
+			return f, true
+		}
+	}
+	return Finding{}, false
+}
+
+func TestSampleResult(t *testing.T) {
+	e := edit(t)
+	if fs := e.Findings; len(fs) != 0 {
+		t.Fatalf("sample has findings: %v", fs)
+	}
+	r := e.Result
+	if r == nil {
+		t.Fatal("no result")
+	}
+	want := Result{
+		Status:    StatusComplete,
+		Quorum:    QuorumInfo{Expected: 37, Present: 33, Required: 30, Met: true},
+		Ballots:   BallotInfo{Issued: 33, Returned: 33, Invalid: 1, Valid: 32, ElectionValid: true},
+		Threshold: ThresholdInfo{Base: "expected", Count: 37, MinVotes: 19},
+		Elected:   []string{"刘通", "孙朋", "汪金平", "周陈", "嵇玉"},
+		Revote:    []string{},
+		Secretary: "嵇玉",
+		Deputies:  []string{"周陈"},
+		Seats:     5,
+	}
+	got := *r
+	got.Candidates, got.FirstMeeting = nil, nil
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("result\n got %+v\nwant %+v", got, want)
+	}
+	var order []string
+	for _, c := range r.Candidates {
+		order = append(order, c.Name)
+	}
+	if want := []string{"嵇玉", "周陈", "汪金平", "孙朋", "刘通", "张荷田", "马红"}; !reflect.DeepEqual(order, want) {
+		t.Errorf("candidates by votes: %v, want %v", order, want)
+	}
+	if last := r.Candidates[len(r.Candidates)-1]; !last.WriteIn || last.Elected {
+		t.Errorf("write-in 马红: %+v", last)
+	}
+}
+
+func TestSampleStats(t *testing.T) {
+	st := edit(t).Stats
+	if st == nil {
+		t.Fatal("no stats")
+	}
+	// Elected: 刘通 55 男 汉 高中 incumbent; 孙朋 34 男 回 硕士; 汪金平 38 女 本科;
+	// 周陈 41 男 大专 incumbent; 嵇玉 49 女 本科 incumbent. Election 2024-07-18.
+	check := func(name string, got Share, n int, pct float64, delta *float64) {
+		t.Helper()
+		if got.Count != n || got.Percent != pct {
+			t.Errorf("%s = %d / %.1f%%, want %d / %.1f%%", name, got.Count, got.Percent, n, pct)
+		}
+		if (delta == nil) != (got.Delta == nil) || (delta != nil && *delta != *got.Delta) {
+			t.Errorf("%s delta = %v, want %v", name, got.Delta, delta)
+		}
+	}
+	f := func(x float64) *float64 { return &x }
+	check("women", st.Women, 2, 40.0, f(20.0))
+	check("minorities", st.Minorities, 1, 20.0, nil)
+	check("under35", st.Under35, 1, 20.0, nil)
+	check("college", st.College, 4, 80.0, f(40.0))
+	check("bachelor", st.Bachelor, 3, 60.0, nil)
+	check("reelected", st.Reelected, 3, 60.0, nil)
+	check("newcomers", st.Newcomers, 2, 40.0, nil)
+	if st.AverageAge != 43.4 {
+		t.Errorf("average age %.2f, want 43.4", st.AverageAge)
+	}
+	if st.AverageAgeDelta == nil || *st.AverageAgeDelta != -9.0 {
+		t.Errorf("average age delta %v, want -9.0", st.AverageAgeDelta)
+	}
+	if st.Attendance != 89.2 {
+		t.Errorf("attendance %.1f, want 89.2 (33/37)", st.Attendance)
+	}
+	if !reflect.DeepEqual(st.Unanimous, []string{"嵇玉"}) {
+		t.Errorf("unanimous %v, want [嵇玉] (32 of 32 valid)", st.Unanimous)
+	}
+	if got := CompareText(*st.Women.Delta, "个百分点"); got != "较上届提高20.0个百分点" {
+		t.Errorf("compare text %q", got)
+	}
+	if got := CompareText(*st.AverageAgeDelta, "岁"); got != "较上届下降9.0岁" {
+		t.Errorf("compare text %q", got)
+	}
+}
+
+func TestQuorumRequired(t *testing.T) {
+	cases := []struct {
+		expected int
+		strict   bool
+		want     int
+	}{
+		{37, false, 30}, // 29.6 → 30
+		{35, false, 28}, // exactly 4/5 is enough
+		{35, true, 29},  // strict: more than 4/5
+		{5, false, 4},
+		{28, false, 23}, // 22.4 → 23
+		{1, false, 1},
+	}
+	for _, c := range cases {
+		if got := QuorumRequired(c.expected, Fraction{4, 5}, c.strict); got != c.want {
+			t.Errorf("QuorumRequired(%d, strict=%v) = %d, want %d", c.expected, c.strict, got, c.want)
+		}
+	}
+}
+
+func TestMarginCandidates(t *testing.T) {
+	s := Settings{Profile: ProfileParty, MarginMinRatio: 0.2}
+	for seats, want := range map[int]int{3: 4, 5: 6, 7: 9, 9: 11, 1: 2, 10: 12, 11: 14} {
+		if got := s.MarginCandidates(seats); got != want {
+			t.Errorf("MarginCandidates(%d) = %d, want %d", seats, got, want)
+		}
+	}
+	s.MarginMinRatio = 0.3
+	if got := s.MarginCandidates(5); got != 7 { // 1.5 → 2
+		t.Errorf("30%% of 5 → %d, want 7", got)
+	}
+}
+
+// TestRules is the table of rules and boundaries: each case edits the sample
+// and states the expected status, elected, revote and findings.
+func TestRules(t *testing.T) {
+	cases := []struct {
+		name     string
+		edits    []string
+		status   string // "" = no result
+		elected  []string
+		revote   []string
+		unfilled int
+		errors   []string // finding codes at error level, in order
+	}{
+		{
+			name:    "quorum exactly four fifths is valid",
+			edits:   []string{"present = 33 ", "present = 30 ", "ballots_issued = 33", "ballots_issued = 30", "ballots_returned = 33", "ballots_returned = 30", `"嵇玉" = 32`, `"嵇玉" = 29`, `"周陈" = 31`, `"周陈" = 29`, `"张荷田" = 9`, `"张荷田" = 4`},
+			status:  StatusComplete,
+			elected: []string{"刘通", "孙朋", "汪金平", "周陈", "嵇玉"},
+		},
+		{
+			name:   "one below four fifths is an invalid meeting",
+			edits:  []string{"present = 33 ", "present = 29 ", "ballots_issued = 33", "ballots_issued = 29", "ballots_returned = 33", "ballots_returned = 29", `"嵇玉" = 32`, `"嵇玉" = 28`, `"周陈" = 31`, `"周陈" = 28`, `"汪金平" = 29`, `"汪金平" = 28`, `"张荷田" = 9`, `"张荷田" = 2`},
+			status: StatusInvalidMeet,
+			errors: []string{"quorum"},
+		},
+		{
+			name:   "more ballots returned than issued",
+			edits:  []string{"ballots_returned = 33", "ballots_returned = 34"},
+			status: StatusInvalidElect,
+			errors: []string{"ballots"},
+		},
+		{
+			name:     "exactly half of expected is not enough",
+			edits:    []string{`"刘通" = 25`, `"刘通" = 18`}, // 37/2 = 18.5; 18*2 = 36 < 37
+			status:   StatusAnotherRound,
+			elected:  []string{"孙朋", "汪金平", "周陈", "嵇玉"},
+			unfilled: 1,
+		},
+		{
+			name:    "one above half elects",
+			edits:   []string{`"刘通" = 25`, `"刘通" = 19`},
+			status:  StatusComplete,
+			elected: []string{"刘通", "孙朋", "汪金平", "周陈", "嵇玉"},
+		},
+		{
+			name:    "threshold base present: half of 33",
+			edits:   []string{`rules = "party-2020"`, "[rules]\nprofile = \"party-2020\"\nthreshold_base = \"present\"", `"刘通" = 25`, `"刘通" = 17`},
+			status:  StatusComplete, // 17*2 = 34 > 33
+			elected: []string{"刘通", "孙朋", "汪金平", "周陈", "嵇玉"},
+		},
+		{
+			name:     "threshold base expected: 17 of 37 fails",
+			edits:    []string{`"刘通" = 25`, `"刘通" = 17`},
+			status:   StatusAnotherRound,
+			elected:  []string{"孙朋", "汪金平", "周陈", "嵇玉"},
+			unfilled: 1,
+		},
+		{
+			name:    "tie at the cut-off needs a re-vote among the tied",
+			edits:   tieEdits,
+			status:  StatusRevote,
+			elected: []string{"孙朋", "汪金平", "周陈", "嵇玉"},
+			revote:  []string{"刘通", "张荷田"},
+		},
+		{
+			name:    "tie above the cut-off is harmless",
+			edits:   []string{`"孙朋" = 27`, `"孙朋" = 29`},
+			status:  StatusComplete,
+			elected: []string{"刘通", "孙朋", "汪金平", "周陈", "嵇玉"},
+		},
+		{
+			name:    "more pass than seats: top by votes",
+			edits:   []string{`"张荷田" = 9`, `"张荷田" = 20`, `"刘通" = 25`, `"刘通" = 21`, "votes = 2", "votes = 0"},
+			status:  StatusComplete,
+			elected: []string{"刘通", "孙朋", "汪金平", "周陈", "嵇玉"},
+		},
+		{
+			name:     "shortfall of two seats",
+			edits:    []string{`"刘通" = 25`, `"刘通" = 10`, `"孙朋" = 27`, `"孙朋" = 12`},
+			status:   StatusAnotherRound,
+			elected:  []string{"汪金平", "周陈", "嵇玉"},
+			unfilled: 2,
+		},
+		{
+			name:    "a write-in is elected",
+			edits:   []string{`"刘通" = 25`, `"刘通" = 3`, "name = \"马红\"\nvotes = 2", "name = \"王晓\"\nvotes = 20", `scrutineers = ["马红", "朱立新"]`, `scrutineers = ["马红", "朱立新"]`},
+			status:  StatusComplete,
+			elected: []string{"王晓", "孙朋", "汪金平", "周陈", "嵇玉"},
+		},
+		{
+			name:   "margin too small",
+			edits:  []string{"committee_seats = 5 ", "committee_seats = 6 "},
+			errors: []string{"margin"},
+			status: "",
+		},
+		{
+			name:   "too many seats for a branch",
+			edits:  []string{"committee_seats = 5 ", "committee_seats = 9 "},
+			errors: []string{"seats", "margin"},
+		},
+		{
+			name:   "a small branch has no committee",
+			edits:  []string{"total = 42 ", "total = 9 "},
+			errors: []string{"seats", "counts"}, // and 33 present of 4 expected
+		},
+		{
+			name:   "scrutineer is a candidate",
+			edits:  []string{`scrutineers = ["马红", "朱立新"]`, `scrutineers = ["马红", "张荷田"]`},
+			errors: []string{"scrutineer_is_candidate"},
+		},
+		{
+			name:   "vote for an unknown name",
+			edits:  []string{`"张荷田" = 9`, `"张荷天" = 9`},
+			errors: []string{"unknown_candidate"},
+		},
+		{
+			name:   "duplicate candidate",
+			edits:  []string{`name = "张荷田"`, `name = "刘通"`},
+			errors: []string{"duplicate_name", "unknown_candidate"},
+		},
+		{
+			name:   "present above expected",
+			edits:  []string{"present = 33 ", "present = 38 "},
+			errors: []string{"counts"},
+		},
+		{
+			name:   "invalid above returned",
+			edits:  []string{"ballots_invalid = 1", "ballots_invalid = 34"},
+			errors: []string{"ballots"},
+		},
+		{
+			name:   "votes above valid ballots",
+			edits:  []string{`"嵇玉" = 32`, `"嵇玉" = 33`},
+			errors: []string{"votes"},
+		},
+		{
+			name:   "negative number",
+			edits:  []string{"probationary = 3 ", "probationary = -3 "},
+			errors: []string{"range"},
+		},
+		{
+			name:   "more marks than ballots can carry",
+			edits:  []string{`"张荷田" = 9`, `"张荷田" = 18`},
+			errors: []string{"votes"}, // 32+31+27+25+29+18+2 = 164 > 32×5
+		},
+		{
+			name:    "expected given by hand",
+			edits:   []string{"# 应到会有选举权人数 = total - probationary - 不计入人数，由程序计算；若需手工给定可写 expected = 35", "expected = 35"},
+			status:  StatusComplete,
+			elected: []string{"刘通", "孙朋", "汪金平", "周陈", "嵇玉"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := edit(t, c.edits...)
+			if got := codes(e.Findings, LevelError); !reflect.DeepEqual(got, c.errors) {
+				t.Fatalf("errors %v, want %v\n%s", got, c.errors, e.Findings.FormatAll("test.toml"))
+			}
+			if c.status == "" {
+				if e.Result != nil {
+					t.Fatalf("unexpected result %+v", e.Result)
+				}
+				return
+			}
+			r := e.Result
+			if r == nil {
+				t.Fatalf("no result; findings:\n%s", e.Findings.FormatAll("test.toml"))
+			}
+			if r.Status != c.status {
+				t.Errorf("status %s, want %s", r.Status, c.status)
+			}
+			if c.elected != nil && !reflect.DeepEqual(r.Elected, c.elected) {
+				t.Errorf("elected %v, want %v", r.Elected, c.elected)
+			}
+			want := c.revote
+			if want == nil {
+				want = []string{}
+			}
+			if !reflect.DeepEqual(r.Revote, want) {
+				t.Errorf("revote %v, want %v", r.Revote, want)
+			}
+			if r.UnfilledSeats != c.unfilled {
+				t.Errorf("unfilled %d, want %d", r.UnfilledSeats, c.unfilled)
+			}
+		})
+	}
+}
+
+// tieEdits make 刘通 and 张荷田 tie at the fifth seat with 20 votes each.
+var tieEdits = []string{`"张荷田" = 9`, `"张荷田" = 20`, `"刘通" = 25`, `"刘通" = 20`, "votes = 2", "votes = 1"}
+
+func TestRevoteSeats(t *testing.T) {
+	e := edit(t, tieEdits...)
+	if e.Result.RevoteSeats != 1 {
+		t.Errorf("revote seats %d, want 1", e.Result.RevoteSeats)
+	}
+}
+
+func TestAnotherRound(t *testing.T) {
+	e := edit(t, `"刘通" = 25`, `"刘通" = 10`,
+		"[[meeting.writeins]]", "[meeting.another_round]\nseats = 1\ncandidates = [\"刘通\", \"张荷田\"]\nballots_issued = 33\nballots_returned = 33\nballots_invalid = 0\nvotes = { \"刘通\" = 12, \"张荷田\" = 20 }\n\n[[meeting.writeins]]")
+	r := e.Result
+	if r == nil {
+		t.Fatalf("no result:\n%s", e.Findings.FormatAll("t"))
+	}
+	if r.Status != StatusComplete || r.UnfilledSeats != 0 {
+		t.Errorf("status %s unfilled %d", r.Status, r.UnfilledSeats)
+	}
+	if want := []string{"孙朋", "汪金平", "张荷田", "周陈", "嵇玉"}; !reflect.DeepEqual(r.Elected, want) {
+		t.Errorf("elected %v, want %v", r.Elected, want)
+	}
+	if r.FirstRound == nil || r.FirstRound.Status != StatusAnotherRound || r.AnotherRound.Threshold.MinVotes != 19 {
+		t.Errorf("rounds: %+v / %+v", r.FirstRound, r.AnotherRound)
+	}
+}
+
+func TestFirstMeeting(t *testing.T) {
+	e := edit(t, "[first_meeting.votes]                  # 书记、副书记选举得票\n\"嵇玉\" = 5", "[first_meeting.votes]\n\"嵇玉\" = 2")
+	r := e.Result
+	if r.Secretary != "" {
+		t.Errorf("secretary with 2 of 5 votes elected: %q", r.Secretary)
+	}
+	if _, ok := find(e.Findings, "threshold"); !ok {
+		t.Errorf("no finding for the secretary's shortfall: %v", e.Findings)
+	}
+	e = edit(t, `secretary = "嵇玉"`, `secretary = "张荷田"`, "[first_meeting.votes]                  # 书记、副书记选举得票\n\"嵇玉\" = 5", "[first_meeting.votes]\n\"张荷田\" = 5")
+	if f, ok := find(e.Findings, "first_meeting"); !ok || !strings.Contains(f.Message, "没有当选委员") {
+		t.Errorf("secretary who is not a member: %v", e.Findings)
+	}
+	e = edit(t, "present = 5 ", "present = 3 ", "\"嵇玉\" = 5", "\"嵇玉\" = 3", "\"周陈\" = 5", "\"周陈\" = 3")
+	if f, ok := find(e.Findings, "quorum"); !ok || !strings.Contains(f.Message, "至少4名") {
+		t.Errorf("first meeting quorum: %v", e.Findings)
+	}
+}
+
+func TestVillageProfile(t *testing.T) {
+	src := `
+version = 1
+kind = "village-committee"
+rules = "village"
+[organization]
+name = "青石村民委员会"
+[voters]
+registered = 1000
+[plan]
+committee_seats = 5
+[[candidates]]
+name = "甲一"
+[[candidates]]
+name = "乙二"
+[[candidates]]
+name = "丙三"
+[[candidates]]
+name = "丁四"
+[[candidates]]
+name = "戊五"
+[[candidates]]
+name = "己六"
+[meeting]
+ballots_issued = 520
+ballots_returned = 501
+ballots_invalid = 1
+[meeting.votes]
+"甲一" = 400
+"乙二" = 300
+"丙三" = 251
+"丁四" = 250
+"戊五" = 240
+"己六" = 100
+`
+	e := analyze(t, src)
+	r := e.Result
+	if r == nil {
+		t.Fatalf("no result:\n%s", e.Findings.FormatAll("v"))
+	}
+	// Valid turnout: 501*2 > 1000. Elected: more than half of 501 cast → 251.
+	if !r.Quorum.Met || r.Quorum.Required != 501 || r.Threshold.MinVotes != 251 || r.Threshold.Base != "cast" {
+		t.Errorf("quorum %+v threshold %+v", r.Quorum, r.Threshold)
+	}
+	if r.Status != StatusAnotherRound || r.UnfilledSeats != 2 || len(r.Elected) != 3 {
+		t.Errorf("status %s unfilled %d elected %v", r.Status, r.UnfilledSeats, r.Elected)
+	}
+	// Exactly half turnout is not valid.
+	e = analyze(t, strings.Replace(strings.Replace(src, "ballots_returned = 501", "ballots_returned = 500", 1), "ballots_issued = 520", "ballots_issued = 500", 1))
+	if e.Result == nil || e.Result.Status != StatusInvalidMeet {
+		t.Errorf("half turnout: %+v", e.Result)
+	}
+	// 另行选举: the winner needs at least one third of the ballots cast.
+	e = analyze(t, src+`
+[meeting.another_round]
+seats = 2
+candidates = ["丁四", "戊五", "己六"]
+ballots_issued = 480
+ballots_returned = 480
+ballots_invalid = 0
+votes = { "丁四" = 200, "戊五" = 159, "己六" = 100 }
+`)
+	r = e.Result
+	if r == nil {
+		t.Fatalf("no result:\n%s", e.Findings.FormatAll("v"))
+	}
+	if r.AnotherRound.Threshold.MinVotes != 160 || r.Status != StatusAnotherRound || r.UnfilledSeats != 1 {
+		t.Errorf("another round %+v, status %s, unfilled %d", r.AnotherRound.Threshold, r.Status, r.UnfilledSeats)
+	}
+}
+
+func TestResidentsProfileSeats(t *testing.T) {
+	src := `
+kind = "residents-committee"
+rules = "residents"
+[organization]
+name = "东华社区居民委员会"
+[voters]
+registered = 3000
+[plan]
+committee_seats = 3
+[[candidates]]
+name = "甲一"
+[[candidates]]
+name = "乙二"
+[[candidates]]
+name = "丙三"
+[[candidates]]
+name = "丁四"
+`
+	e := analyze(t, src)
+	f, ok := find(e.Findings, "seats")
+	if !ok || !strings.Contains(f.Message, "5至9名") {
+		t.Errorf("residents committee of 3: %v", e.Findings)
+	}
+}
+
+func TestChineseNumber(t *testing.T) {
+	for n, want := range map[int]string{1: "一", 10: "十", 11: "十一", 20: "二十", 23: "二十三", 99: "九十九", 100: "100"} {
+		if got := ChineseNumber(n); got != want {
+			t.Errorf("ChineseNumber(%d) = %s, want %s", n, got, want)
+		}
+	}
+	if got := (Fraction{4, 5}).Chinese(); got != "五分之四" {
+		t.Errorf("%s", got)
+	}
+}
+
+func TestAgeAt(t *testing.T) {
+	e := Date{2024, 7, 18}
+	for _, c := range []struct {
+		birth Date
+		want  int
+	}{{Date{1975, 3, 0}, 49}, {Date{1990, 7, 0}, 34}, {Date{1990, 7, 18}, 34}, {Date{1990, 7, 19}, 33}, {Date{1990, 8, 0}, 33}} {
+		if got := c.birth.AgeAt(e); got != c.want {
+			t.Errorf("AgeAt(%v) = %d, want %d", c.birth, got, c.want)
+		}
+	}
+}

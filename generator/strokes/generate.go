@@ -1,0 +1,3 @@
+package strokes
+
+//go:generate go run ./gen
