@@ -1,16 +1,76 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"strings"
+
+	"huanjie/generator/build"
+	"huanjie/generator/fontset"
 )
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "huanjie build：文书生成功能尚在开发中。")
-	return exitUsage
+	f := newFlags()
+	out := f.String("-o", "out")
+	format := f.String("--format", "pdf")
+	only := f.String("--only", "")
+	draft := f.Bool("--draft")
+	tdir := f.String("--templates", "")
+	fdir := f.String("--fonts", "")
+	path, code := oneFile("build", f, args, stderr)
+	if code >= 0 {
+		return code
+	}
+	e, code := load("build", path, false, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	opt := build.Options{Out: *out, Formats: splitList(*format), Only: splitList(*only), Draft: *draft, TemplatesDir: *tdir, FontsDir: *fdir}
+	outs, err := build.Plan(e, opt, stdout)
+	if err != nil {
+		var ue *build.UsageError
+		if errors.As(err, &ue) {
+			return usageError(stderr, "build", err)
+		}
+		fmt.Fprintf(stderr, "huanjie build：%v\n", err)
+		return exitData
+	}
+	if err := build.Write(outs); err != nil {
+		fmt.Fprintf(stderr, "huanjie build：%v\n", err)
+		return exitData
+	}
+	for _, o := range outs {
+		fmt.Fprintf(stdout, "已生成 %s\n", o.Path)
+	}
+	if len(outs) == 0 {
+		fmt.Fprintln(stdout, "没有可生成的文书。")
+	}
+	return exitOK
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ' ' }) {
+		out = append(out, strings.TrimSpace(p))
+	}
+	return out
 }
 
 func cmdFonts(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "huanjie fonts：尚在开发中。")
-	return exitUsage
+	f := newFlags()
+	dir := f.String("--fonts", "")
+	if err := f.parse(args); err != nil {
+		return usageError(stderr, "fonts", err)
+	}
+	if len(f.args) > 0 {
+		return usageError(stderr, "fonts", fmt.Errorf("fonts 不带文件参数；用 --fonts 目录 指定字体所在目录"))
+	}
+	set, err := fontset.Load(fontset.Options{Dir: *dir})
+	if err != nil {
+		fmt.Fprintf(stderr, "huanjie fonts：%v\n", err)
+		return exitUsage
+	}
+	fmt.Fprint(stdout, fontset.FormatReport(set.Report()))
+	return exitOK
 }

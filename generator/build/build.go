@@ -1,0 +1,327 @@
+// Package build turns an analysed election into documents: it fills the
+// templates, reads their markup into the document model and hands the
+// model to the renderers. It knows no layout and writes no document text
+// itself: the words are in the templates.
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"huanjie/generator/doc"
+	"huanjie/generator/docx"
+	"huanjie/generator/election"
+	"huanjie/generator/fontset"
+	"huanjie/generator/markup"
+	"huanjie/generator/pdf"
+)
+
+// Options for Build.
+type Options struct {
+	Out          string   // output directory
+	Formats      []string // "pdf", "docx"
+	Only         []string // document names; empty = every document whose data are there
+	Draft        bool     // build result documents for an invalid election, stamped 草稿
+	TemplatesDir string
+	FontsDir     string
+	NoSystemFonts bool
+}
+
+// Refusal is a build refused for the data (exit 1).
+type Refusal struct{ Msg string }
+
+func (r *Refusal) Error() string { return r.Msg }
+
+// UsageError is a build refused for its options (exit 2).
+type UsageError struct{ Msg string }
+
+func (u *UsageError) Error() string { return u.Msg }
+
+// Output is one rendered file.
+type Output struct {
+	Name string // document name (request…)
+	Path string
+	Data []byte
+}
+
+// Plan renders every document requested into memory; nothing is written.
+// notes receives one Chinese line per document skipped for lack of data.
+func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) {
+	for _, f := range opt.Formats {
+		if f != "pdf" && f != "docx" {
+			return nil, &UsageError{fmt.Sprintf("不认识的格式 %q；--format 可写 pdf、docx 或 pdf,docx", f)}
+		}
+	}
+	if len(opt.Formats) == 0 {
+		opt.Formats = []string{"pdf"}
+	}
+	tdir := opt.TemplatesDir
+	if tdir == "" {
+		tdir = e.File.Templates.Dir
+	}
+	tmpls, err := LoadTemplates(tdir)
+	if err != nil {
+		return nil, &Refusal{err.Error()}
+	}
+	byName := map[string]*Template{}
+	var names []string
+	for _, t := range tmpls {
+		byName[t.Name] = t
+		names = append(names, t.Name)
+	}
+	asked := map[string]bool{}
+	for _, n := range opt.Only {
+		if byName[n] == nil {
+			return nil, &UsageError{fmt.Sprintf("没有名为 %q 的文书；可用的有：%s", n, strings.Join(names, "、"))}
+		}
+		asked[n] = true
+	}
+	if e.Findings.HasErrors() && !blockingOnlyResult(e) {
+		return nil, &Refusal{"数据有错误，不能生成文书：\n" + e.Findings.Errors().FormatAll(e.Path) + "请先运行 huanjie check 按提示修改。"}
+	}
+	var fs *fontset.Set
+	if contains(opt.Formats, "pdf") {
+		fdir := opt.FontsDir
+		if fdir == "" {
+			fdir = e.File.Fonts.Dir
+		}
+		fs, err = fontset.Load(fontset.Options{Dir: fdir, NoSystem: opt.NoSystemFonts})
+		if err != nil {
+			return nil, &UsageError{err.Error()}
+		}
+	}
+	view := newView(e, opt.Draft)
+	var outs []Output
+	for _, t := range tmpls {
+		if len(asked) > 0 && !asked[t.Name] {
+			continue
+		}
+		if why := missing(t, e, opt.Draft); why != "" {
+			// Asked for by name, or refused for an invalid election: the
+			// whole build stops, so no half set is written.
+			if asked[t.Name] || isRefusal(why) {
+				return nil, &Refusal{fmt.Sprintf("不能生成 %s（%s）：%s", t.Name, t.FileName, strings.TrimPrefix(why, "!"))}
+			}
+			fmt.Fprintf(notes, "跳过 %s（%s）：%s\n", t.Name, t.FileName, strings.TrimPrefix(why, "!"))
+			continue
+		}
+		d, err := Document(t, view, e)
+		if err != nil {
+			return nil, &Refusal{err.Error()}
+		}
+		base := safeName(view.Short) + "-" + t.FileName
+		for _, f := range opt.Formats {
+			var buf bytes.Buffer
+			switch f {
+			case "pdf":
+				err = pdf.Render(d, fs, &buf)
+			case "docx":
+				err = docx.Render(d, &buf)
+			}
+			if err != nil {
+				return nil, &Refusal{fmt.Sprintf("生成 %s 时出错：%v", base+"."+f, err)}
+			}
+			outs = append(outs, Output{Name: t.Name, Path: filepath.Join(opt.Out, base+"."+f), Data: buf.Bytes()})
+		}
+	}
+	return outs, nil
+}
+
+// blockingOnlyResult reports whether every error is about the meeting's
+// outcome (quorum, ballots): the before-election documents can still be
+// built, the result documents are refused by missing().
+func blockingOnlyResult(e *election.Election) bool {
+	for _, f := range e.Findings.Errors() {
+		if f.Code != "quorum" && !(f.Code == "ballots" && f.Field == "meeting.ballots_returned") && f.Code != "first_meeting" {
+			return false
+		}
+	}
+	return true
+}
+
+func isRefusal(why string) bool { return strings.HasPrefix(why, "!") }
+
+// missing says why a template cannot be built now ("" when it can). A
+// reason starting with "!" is a refusal (invalid election) rather than
+// missing data.
+func missing(t *Template, e *election.Election, draft bool) string {
+	f := &e.File
+	for _, n := range t.Needs {
+		switch n {
+		case "meeting":
+			if f.Meeting == nil {
+				return "还没有 [meeting]（选举后填写）"
+			}
+		case "first_meeting":
+			if f.FirstMeeting == nil {
+				return "还没有 [first_meeting]（第一次全体会议后填写）"
+			}
+		case "report":
+			if f.Report == nil {
+				return "没有 [report]（工作报告内容）"
+			}
+		case "summary":
+			if f.Summary == nil {
+				return "没有 [summary]（工作总结的叙述部分）"
+			}
+		case "result":
+			r := e.Result
+			if f.Meeting == nil {
+				return "还没有 [meeting]（选举后填写）"
+			}
+			if r == nil {
+				return "!选举数据有错误，算不出结果"
+			}
+			if draft {
+				continue
+			}
+			switch r.Status {
+			case election.StatusInvalidMeet:
+				return fmt.Sprintf("!到会人数不足（应到%d名，实到%d名，至少需%d名），会议无效，不能报送选举结果；如只需草稿，请加 --draft", r.Quorum.Expected, r.Quorum.Present, r.Quorum.Required)
+			case election.StatusInvalidElect:
+				return fmt.Sprintf("!收回选票（%d张）多于发出选票（%d张），选举无效，不能报送选举结果；如只需草稿，请加 --draft", r.Ballots.Returned, r.Ballots.Issued)
+			case election.StatusRevote:
+				return fmt.Sprintf("!%s票数相等，需再次投票，选举尚未完成；如只需草稿，请加 --draft", strings.Join(r.Revote, "、"))
+			case election.StatusAnotherRound:
+				return fmt.Sprintf("!尚缺%d名委员需另行选举，选举尚未完成；如只需草稿，请加 --draft", r.UnfilledSeats)
+			}
+			if f.FirstMeeting != nil && e.Findings.HasErrors() {
+				return "!第一次全体会议的数据有错误：" + e.Findings.Errors()[0].Message
+			}
+		}
+	}
+	return ""
+}
+
+// Document fills one template and reads its markup into a document.
+func Document(t *Template, v *View, e *election.Election) (*doc.Document, error) {
+	text, err := t.Execute(v)
+	if err != nil {
+		return nil, err
+	}
+	res, err := markup.Parse(t.File, text)
+	if err != nil {
+		return nil, err
+	}
+	d := &doc.Document{Blocks: res.Blocks, Imprint: res.Imprint, Draft: v.Draft}
+	for _, b := range res.Blocks {
+		if _, ok := b.(doc.Form); ok {
+			d.Layout = doc.LayoutForm
+		}
+	}
+	title := t.FileName
+	for _, b := range res.Blocks {
+		if tt, ok := b.(doc.Title); ok {
+			title = strings.Join(tt.Phrases, "")
+			break
+		}
+	}
+	d.Meta = doc.Meta{Title: title, Author: e.File.Organization.Name, Subject: v.Short + "换届选举", Keywords: "换届选举", Lang: "zh-CN", Date: docDate(e)}
+	if lh := e.File.Letterhead; lh != nil && lh.Enabled {
+		d.Letterhead = &doc.Letterhead{Organ: lh.Organ, Number: lh.Number, Signers: lh.Signers}
+	}
+	return d, nil
+}
+
+// docDate fixes the metadata date from the data (never the clock).
+func docDate(e *election.Election) time.Time {
+	f := &e.File
+	for _, d := range []*election.Date{dateOf(f.Summary), dateOf2(f.Meeting), f.Plan.MeetingDate, f.Plan.RequestDate} {
+		if d != nil && d.HasDay() {
+			return d.Time()
+		}
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+func dateOf(s *election.Summary) *election.Date {
+	if s == nil {
+		return nil
+	}
+	return s.Date
+}
+
+func dateOf2(m *election.Meeting) *election.Date {
+	if m == nil {
+		return nil
+	}
+	return m.Date
+}
+
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, s)
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Write writes the outputs atomically: every file goes to a temporary name
+// in the directory first; only when all are written are they renamed into
+// place. On any failure the temporaries are removed and nothing is left.
+func Write(outs []Output) error {
+	if len(outs) == 0 {
+		return nil
+	}
+	dir := filepath.Dir(outs[0].Path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("无法创建输出目录 %s：%s", dir, errText(err))
+	}
+	var temps []string
+	cleanup := func() {
+		for _, t := range temps {
+			os.Remove(t)
+		}
+	}
+	for _, o := range outs {
+		f, err := os.CreateTemp(filepath.Dir(o.Path), ".huanjie-*.tmp")
+		if err != nil {
+			cleanup()
+			return fmt.Errorf("无法在 %s 中写文件（%s）；请换一个可写的输出目录（-o）", filepath.Dir(o.Path), errText(err))
+		}
+		temps = append(temps, f.Name())
+		_, err = f.Write(o.Data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			cleanup()
+			return fmt.Errorf("写入 %s 失败（%v）；磁盘可能已满", o.Path, err)
+		}
+	}
+	for i, o := range outs {
+		if err := os.Rename(temps[i], o.Path); err != nil {
+			cleanup()
+			return fmt.Errorf("无法写入 %s（%s）", o.Path, errText(err))
+		}
+	}
+	return nil
+}
+
+// Names lists the document names of the templates, in order.
+func Names(dir string) ([]string, error) {
+	ts, err := LoadTemplates(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.Name)
+	}
+	return out, nil
+}

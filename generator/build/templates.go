@@ -1,0 +1,200 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"huanjie/templates"
+)
+
+// Template is one document template: its front matter and body.
+type Template struct {
+	File     string   // file name, e.g. "request.tmpl"
+	Name     string   // --only name, e.g. "request"
+	FileName string   // output file name part, e.g. "换届选举请示"
+	Needs    []string // data sections it needs: meeting, first_meeting, report, summary, result
+	Order    int
+	Body     string
+	bodyLine int // line of the file where Body starts (for error lines)
+	tmpl     *template.Template
+}
+
+// TemplateError is a template problem, in Chinese, naming the file and line.
+type TemplateError struct {
+	File string
+	Line int
+	Key  string
+	Msg  string
+}
+
+func (e *TemplateError) Error() string {
+	s := "模板 " + e.File
+	if e.Line > 0 {
+		s += fmt.Sprintf(" 第%d行", e.Line)
+	}
+	s += "：" + e.Msg
+	if e.Key != "" {
+		s += "（数据键 " + e.Key + "）"
+	}
+	return s
+}
+
+// LoadTemplates reads the embedded templates, replaced file by file by those
+// in dir when dir is not empty.
+func LoadTemplates(dir string) ([]*Template, error) {
+	files := map[string][]byte{}
+	entries, _ := fs.ReadDir(templates.FS, ".")
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmpl") {
+			b, _ := fs.ReadFile(templates.FS, e.Name())
+			files[e.Name()] = b
+		}
+	}
+	if dir != "" {
+		des, err := os.ReadDir(dir)
+		if err != nil {
+			return nil, fmt.Errorf("无法读取模板目录 %s：%v", dir, errText(err))
+		}
+		for _, e := range des {
+			if strings.HasSuffix(e.Name(), ".tmpl") {
+				b, err := os.ReadFile(path.Join(dir, e.Name()))
+				if err != nil {
+					return nil, fmt.Errorf("无法读取模板 %s：%v", e.Name(), errText(err))
+				}
+				files[e.Name()] = b
+			}
+		}
+	}
+	var out []*Template
+	for name, b := range files {
+		t, err := parseTemplate(name, b)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Order != out[j].Order {
+			return out[i].Order < out[j].Order
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out, nil
+}
+
+func errText(err error) string {
+	if os.IsNotExist(err) {
+		return "不存在"
+	}
+	if os.IsPermission(err) {
+		return "没有权限"
+	}
+	return err.Error()
+}
+
+// parseTemplate reads the front matter (key：value lines up to "---") and
+// parses the body as a Go text/template.
+func parseTemplate(file string, b []byte) (*Template, error) {
+	src := strings.ReplaceAll(string(b), "\r\n", "\n")
+	head, body, ok := strings.Cut(src, "\n---\n")
+	if !ok {
+		return nil, &TemplateError{File: file, Line: 1, Msg: "缺少开头的说明部分（文书、文件名等）和分隔行 ---"}
+	}
+	t := &Template{File: file, Body: body, bodyLine: strings.Count(head, "\n") + 3}
+	for i, line := range strings.Split(head, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "//") {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "：")
+		if !ok {
+			k, v, ok = strings.Cut(line, ":")
+		}
+		if !ok {
+			return nil, &TemplateError{File: file, Line: i + 1, Msg: "说明部分每行应写成“键：值”"}
+		}
+		v = strings.TrimSpace(v)
+		switch strings.TrimSpace(k) {
+		case "文书":
+			t.Name = v
+		case "文件名":
+			t.FileName = v
+		case "需要":
+			for _, n := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' }) {
+				if !knownNeed[n] {
+					return nil, &TemplateError{File: file, Line: i + 1, Msg: fmt.Sprintf("“需要”中的 %s 不认识；可写 meeting、first_meeting、result、report、summary", n)}
+				}
+				t.Needs = append(t.Needs, n)
+			}
+		case "顺序":
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return nil, &TemplateError{File: file, Line: i + 1, Msg: "“顺序”应是整数"}
+			}
+			t.Order = n
+		default:
+			return nil, &TemplateError{File: file, Line: i + 1, Msg: fmt.Sprintf("说明部分不认识“%s”；可写 文书、文件名、需要、顺序", k)}
+		}
+	}
+	if t.Name == "" || t.FileName == "" {
+		return nil, &TemplateError{File: file, Line: 1, Msg: "说明部分必须有“文书：英文名”和“文件名：中文名”"}
+	}
+	// Pad with newlines so template line numbers equal file line numbers.
+	tm, err := template.New(file).Funcs(funcs).Option("missingkey=error").Parse(strings.Repeat("\n", t.bodyLine-1) + body)
+	if err != nil {
+		return nil, translateTemplateError(file, err)
+	}
+	t.tmpl = tm
+	return t, nil
+}
+
+var knownNeed = map[string]bool{"meeting": true, "first_meeting": true, "result": true, "report": true, "summary": true}
+
+var tmplErrRE = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+var tmplKeyRE = regexp.MustCompile(`<(\.[^>]*)>`)
+
+// translateTemplateError turns a text/template error into Chinese with the
+// file, line and data key.
+func translateTemplateError(file string, err error) error {
+	msg := err.Error()
+	te := &TemplateError{File: file, Msg: "模板写法有误：" + msg}
+	if m := tmplErrRE.FindStringSubmatch(msg); m != nil {
+		te.Line, _ = strconv.Atoi(m[2])
+		detail := m[4]
+		if k := tmplKeyRE.FindStringSubmatch(detail); k != nil {
+			te.Key = k[1]
+		}
+		switch {
+		case strings.Contains(detail, "can't evaluate field"), strings.Contains(detail, "map has no entry for key"):
+			te.Msg = "数据中没有这一项，请检查拼写"
+		case strings.Contains(detail, "nil pointer evaluating"):
+			te.Msg = "这一项数据没有填写（数据文件中缺少相应的表）"
+		case strings.Contains(detail, "function") && strings.Contains(detail, "not defined"):
+			te.Msg = "用了不存在的函数：" + detail
+		case strings.Contains(detail, "unexpected"), strings.Contains(detail, "unclosed"), strings.Contains(detail, "missing"):
+			te.Msg = "模板语法错误（{{ }} 不配对或写法不对）：" + detail
+		case strings.Contains(detail, "error calling"):
+			te.Msg = "计算出错：" + detail
+		default:
+			te.Msg = "模板出错：" + detail
+		}
+	}
+	return te
+}
+
+// Execute fills the template with data and returns the markup text.
+func (t *Template) Execute(data any) (string, error) {
+	var buf bytes.Buffer
+	if err := t.tmpl.Execute(&buf, data); err != nil {
+		return "", translateTemplateError(t.File, err)
+	}
+	return buf.String(), nil
+}
