@@ -23,12 +23,12 @@ import (
 
 // Options for Build.
 type Options struct {
-	Out          string   // output directory
-	Formats      []string // "pdf", "docx"
-	Only         []string // document names; empty = every document whose data are there
-	Draft        bool     // build result documents for an invalid election, stamped 草稿
-	TemplatesDir string
-	FontsDir     string
+	Out           string   // output directory
+	Formats       []string // "pdf", "docx"
+	Only          []string // document names; empty = every document whose data are there
+	Draft         bool     // build result documents for an invalid election, stamped 草稿
+	TemplatesDir  string
+	FontsDir      string
 	NoSystemFonts bool
 }
 
