@@ -4,20 +4,83 @@
 //
 // API contract (used by the PDF renderer and the CLI); the implementation
 // may add to it but must keep these signatures.
+//
+// Chain per role: the user's or system fonts for the role (best match
+// first; files in Options.Dir before system directories), then the embedded
+// stand-in for the role, then the embedded broad-coverage fallback (full
+// Noto Serif SC), then the other embedded fonts.
+//
+// Only TrueType (glyf) faces are used: go-pdf/fpdf cannot embed CFF outlines,
+// collections (.ttc) are split into standalone faces here, and fpdf can only
+// address the Basic Multilingual Plane, so Has is false beyond U+FFFF.
 package fontset
 
-import "huanjie/generator/doc"
+import (
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/image/font/sfnt"
+
+	"huanjie/fonts"
+	"huanjie/generator/doc"
+)
 
 // Face is one usable TrueType face (a single face; TTC members are extracted).
 type Face struct {
 	Family string // family name as the font names itself, e.g. "FandolFang"
 	Source string // where it came from: a file path, or "内置:FandolFang-Regular-gb2312.ttf"
 	Data   []byte // TrueType (glyf) bytes, ready for fpdf.AddUTF8FontFromBytes
-	// unexported: parsed cmap etc.
+
+	// LocalFamily is the font's Chinese family name when it has one
+	// (e.g. "仿宋_GB2312" for FangSong_GB2312), else "".
+	LocalFamily string
+
+	id     string
+	origin origin
+	font   *sfnt.Font
+
+	mu    sync.Mutex
+	buf   sfnt.Buffer
+	known [0x10000 / 64]uint64 // BMP runes already looked up
+	has   [0x10000 / 64]uint64 // BMP runes with a glyph
 }
 
-// Has reports whether the face has a glyph for r.
-func (f *Face) Has(r rune) bool { panic("todo") }
+type origin int
+
+const (
+	originUser     origin = iota // Options.Dir
+	originSystem                 // a system font directory
+	originEmbedded               // huanjie/fonts
+)
+
+// ID returns a stable ASCII name for the face, unique within the process,
+// usable as an fpdf font family name (letters and digits only).
+func (f *Face) ID() string { return f.id }
+
+// Has reports whether the face has a glyph for r. Runes beyond U+FFFF are
+// always reported missing: go-pdf/fpdf v0.12 cannot write them (it panics).
+func (f *Face) Has(r rune) bool {
+	if f == nil || r < 0 || r > 0xFFFF || f.font == nil {
+		return false
+	}
+	w, bit := r/64, uint64(1)<<(uint(r)%64)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.known[w]&bit != 0 {
+		return f.has[w]&bit != 0
+	}
+	gi, err := f.font.GlyphIndex(&f.buf, r)
+	f.known[w] |= bit
+	if err == nil && gi != 0 {
+		f.has[w] |= bit
+		return true
+	}
+	return false
+}
 
 // Options controls where fonts are searched.
 type Options struct {
@@ -27,17 +90,212 @@ type Options struct {
 
 // Set is the chosen faces per role. It is safe for concurrent use and is
 // meant to be loaded once per process and shared across documents.
-type Set struct{}
+type Set struct {
+	chains map[doc.Role][]*Face
+	report []RoleReport
+}
+
+var (
+	loadMu sync.Mutex
+	loaded = map[Options]*Set{}
+)
 
 // Load finds fonts and returns the set. It never fails for lack of user
-// fonts: the embedded stand-ins are always there.
-func Load(opt Options) (*Set, error) { panic("todo") }
+// fonts: the embedded stand-ins are always there. It fails when
+// Options.Dir is given but is not a readable directory. Sets are cached per
+// Options: calling Load again with the same options is cheap and returns
+// the same *Set (and the same *Face values).
+func Load(opt Options) (*Set, error) {
+	if opt.Dir != "" {
+		abs, err := filepath.Abs(opt.Dir)
+		if err != nil {
+			return nil, fmt.Errorf("字体目录 %s 无法解析：%v", opt.Dir, err)
+		}
+		opt.Dir = abs
+		st, err := os.Stat(abs)
+		if err != nil {
+			return nil, fmt.Errorf("字体目录 %s 不存在或无法读取", opt.Dir)
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("字体目录 %s 不是目录", opt.Dir)
+		}
+	}
+	loadMu.Lock()
+	defer loadMu.Unlock()
+	if s, ok := loaded[opt]; ok {
+		return s, nil
+	}
+	emb, err := embeddedFaces()
+	if err != nil {
+		return nil, err
+	}
+	s := build(opt, emb)
+	loaded[opt] = s
+	return s, nil
+}
 
 // Chain returns the faces tried for role, primary first, then fallbacks.
-func (s *Set) Chain(role doc.Role) []*Face { panic("todo") }
+func (s *Set) Chain(role doc.Role) []*Face {
+	c := s.chains[role]
+	if c == nil {
+		c = s.chains[doc.FangSong]
+	}
+	return append([]*Face(nil), c...)
+}
 
 // FaceFor returns the first face in role's chain that has r, or nil.
-func (s *Set) FaceFor(role doc.Role, r rune) *Face { panic("todo") }
+func (s *Set) FaceFor(role doc.Role, r rune) *Face {
+	c := s.chains[role]
+	if c == nil {
+		c = s.chains[doc.FangSong]
+	}
+	for _, f := range c {
+		if f.Has(r) {
+			return f
+		}
+	}
+	return nil
+}
 
-// Missing returns the characters of text that no face in role's chain has.
-func (s *Set) Missing(role doc.Role, text string) []rune { panic("todo") }
+// Missing returns the characters of text that no face in role's chain has,
+// each once, in order of first appearance. Control characters (line breaks,
+// tabs) are never reported: they are not drawn.
+func (s *Set) Missing(role doc.Role, text string) []rune {
+	var out []rune
+	seen := map[rune]bool{}
+	for _, r := range text {
+		if r < 0x20 || (r >= 0x7F && r < 0xA0) || seen[r] {
+			continue
+		}
+		seen[r] = true
+		if s.FaceFor(role, r) == nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Embedded fonts: the stand-in per role, and the broad-coverage fallback.
+const fallbackFile = "NotoSerifSC_400Regular.ttf"
+
+var standIn = map[doc.Role]string{
+	doc.XiaoBiaoSong: "NotoSerifSC_900Black-gb2312.ttf",
+	doc.FangSong:     "FandolFang-Regular-gb2312.ttf",
+	doc.HeiTi:        "NotoSansSC_400Regular-gb2312.ttf",
+	doc.KaiTi:        "gkai00mp-gb2312.ttf",
+	doc.SongTi:       fallbackFile,
+}
+
+var (
+	embOnce  sync.Once
+	embFaces map[string]*Face
+	embErr   error
+)
+
+// embeddedFaces parses the embedded fonts once per process.
+func embeddedFaces() (map[string]*Face, error) {
+	embOnce.Do(func() {
+		m := map[string]*Face{}
+		for _, name := range fonts.Files() {
+			b, err := fonts.FS.ReadFile(name)
+			if err != nil {
+				embErr = fmt.Errorf("内置字体 %s 无法读取：%v", name, err)
+				return
+			}
+			f, err := newFace(b, 0, "内置:"+name, originEmbedded)
+			if err != nil {
+				embErr = fmt.Errorf("内置字体 %s 无法解析：%v", name, err)
+				return
+			}
+			f.id = "hjE" + asciiID(strings.TrimSuffix(name, filepath.Ext(name)))
+			m[name] = f
+		}
+		for _, name := range standIn {
+			if m[name] == nil {
+				embErr = fmt.Errorf("缺少内置字体 %s", name)
+				return
+			}
+		}
+		embFaces = m
+	})
+	return embFaces, embErr
+}
+
+// newFace builds a Face from a font file's bytes (face index of a
+// collection), checking everything fpdf needs.
+func newFace(file []byte, index int, source string, o origin) (*Face, error) {
+	data, err := extractFace(file, index)
+	if err != nil {
+		return nil, err
+	}
+	hs, err := readHeaders(bytesReaderAt(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	h := hs[0]
+	if why := h.unusable(); why != "" {
+		return nil, fmt.Errorf("%s", why)
+	}
+	if !hasFormat4Cmap(data, h) {
+		return nil, fmt.Errorf("没有 Unicode（格式 4）字符映射表，PDF 库无法使用")
+	}
+	sf, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("字体文件无法解析：%v", err)
+	}
+	f := &Face{Data: data, Source: source, origin: o, font: sf, LocalFamily: h.local}
+	f.Family = h.english
+	if f.Family == "" {
+		f.Family = h.local
+	}
+	if f.Family == "" && len(h.names) > 0 {
+		f.Family = h.names[0]
+	}
+	if f.Family == "" {
+		f.Family = filepath.Base(source)
+	}
+	if o != originEmbedded {
+		hash := fnv.New32a()
+		hash.Write([]byte(source))
+		name := asciiID(f.Family)
+		if len(name) > 24 {
+			name = name[:24]
+		}
+		f.id = fmt.Sprintf("hjU%s%08x", name, hash.Sum32())
+	}
+	return f, nil
+}
+
+// hasFormat4Cmap reports whether the face has the cmap subtable fpdf reads:
+// platform 3 encoding 1, or platform 0, in format 4.
+func hasFormat4Cmap(data []byte, h *faceHeader) bool {
+	t, ok := h.table("cmap")
+	if !ok || t.length < 4 {
+		return false
+	}
+	b := data[t.offset : t.offset+t.length]
+	n := int(b[2])<<8 | int(b[3])
+	for i := 0; i < n && 4+8*i+8 <= len(b); i++ {
+		p := b[4+8*i:]
+		platform := int(p[0])<<8 | int(p[1])
+		enc := int(p[2])<<8 | int(p[3])
+		off := int(p[4])<<24 | int(p[5])<<16 | int(p[6])<<8 | int(p[7])
+		if (platform == 3 && enc == 1) || platform == 0 {
+			if off+2 <= len(b) && b[off] == 0 && b[off+1] == 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asciiID keeps ASCII letters and digits.
+func asciiID(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
