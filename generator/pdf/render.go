@@ -344,9 +344,14 @@ func (r *renderer) write(d *doc.Document, w io.Writer) error {
 	pdf.SetLineCapStyle("butt")
 
 	fam := make([]string, len(r.faces))
+	used := r.usedRunes()
 	for i, f := range r.faces {
 		fam[i] = familyName(f, i)
-		pdf.AddUTF8FontFromBytes(fam[i], "", f.Data)
+		data := f.Data
+		if small, err := emptyUnused(f.Data, used[i]); err == nil {
+			data = small
+		}
+		pdf.AddUTF8FontFromBytes(fam[i], "", data)
 	}
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("无法嵌入字体：%v", err)
@@ -463,4 +468,41 @@ func familyName(f *fontset.Face, i int) string {
 		b.WriteString("Font")
 	}
 	return fmt.Sprintf("%s-%d", b.String(), i)
+}
+
+// usedRunes collects, per face index, every character drawn in it.
+func (r *renderer) usedRunes() [][]rune {
+	sets := make([]map[rune]bool, len(r.faces))
+	for i := range sets {
+		sets[i] = map[rune]bool{}
+		for _, c := range "草稿—0123456789 " { // drawn outside the flow (draft stamp, page numbers)
+			sets[i][c] = true
+		}
+	}
+	add := func(ops []op) {
+		for _, o := range ops {
+			if t, ok := o.(textOp); ok {
+				for _, rn := range t.runs {
+					if rn.face >= 0 && rn.face < len(sets) {
+						for _, c := range rn.text {
+							sets[rn.face][c] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, p := range r.pages {
+		add(p.ops)
+	}
+	if r.form != nil {
+		add(r.form.tplOps)
+	}
+	out := make([][]rune, len(sets))
+	for i, s := range sets {
+		for c := range s {
+			out[i] = append(out[i], c)
+		}
+	}
+	return out
 }
