@@ -8,7 +8,9 @@ import (
 	"io"
 	"strings"
 
+	"huanjie/generator/build"
 	"huanjie/generator/election"
+	"huanjie/generator/fontset"
 	"huanjie/generator/strokes"
 )
 
@@ -53,6 +55,9 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	e, code := load("check", path, *asJSON, stdout, stderr)
 	if code >= 0 {
 		return code
+	}
+	if fs, err := fontset.Load(fontset.Options{Dir: e.File.Fonts.Dir}); err == nil {
+		e.Findings = append(e.Findings, build.GlyphFindings(e, fs)...).Sorted()
 	}
 	ok := !e.Findings.HasErrors()
 	if *asJSON {

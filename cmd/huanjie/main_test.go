@@ -86,6 +86,9 @@ func TestExitCodes(t *testing.T) {
 	os.WriteFile(bin, []byte("\x00\x01\x02garbage\xff\xfe"), 0o644)
 	empty := filepath.Join(dir, "empty.toml")
 	os.WriteFile(empty, nil, 0o644)
+	glyph := filepath.Join(dir, "glyph.toml")
+	src, _ := os.ReadFile(sample)
+	os.WriteFile(glyph, []byte(strings.Replace(string(src), `name = "张荷田"`, "name = \"张\U00020000田\"", 1)), 0o644)
 	nested := filepath.Join(dir, "nested.toml")
 	os.WriteFile(nested, []byte("x = "+strings.Repeat("[", 100000)+"\n"), 0o644)
 	for _, c := range []struct {
@@ -105,6 +108,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"check", empty}, 1, "缺少 [organization] 的 name"},
 		{[]string{"check", nested}, 1, "TOML 语法错误"},
 		{[]string{"results", empty}, 1, "还没有 [meeting]"},
+		{[]string{"check", glyph}, 1, "U+20000"},
+		{[]string{"check", glyph, "--json"}, 1, `"code": "missing_glyph"`},
 		{[]string{"sort-names", "--convention", "abc"}, 2, "不认识的排序规则"},
 	} {
 		out, errOut, code := runCLI(t, "", c.args...)
