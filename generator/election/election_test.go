@@ -384,6 +384,11 @@ func TestAnotherRound(t *testing.T) {
 	if want := []string{"孙朋", "汪金平", "张荷田", "周陈", "嵇玉"}; !reflect.DeepEqual(r.Elected, want) {
 		t.Errorf("elected %v, want %v", r.Elected, want)
 	}
+	for _, c := range r.FirstRound.Candidates {
+		if c.Name == "张荷田" && c.Elected {
+			t.Errorf("张荷田 marked elected in the first round, where 9 votes fell short")
+		}
+	}
 	if r.FirstRound == nil || r.FirstRound.Status != StatusAnotherRound || r.AnotherRound.Threshold.MinVotes != 19 {
 		t.Errorf("rounds: %+v / %+v", r.FirstRound, r.AnotherRound)
 	}

@@ -136,6 +136,7 @@ func (e *Election) computeResult() *Result {
 		}
 		second := e.round(first.UnfilledSeats, rp, ar.BallotsIssued, ar.BallotsReturned, ar.BallotsInvalid, ar.Votes, ar.WriteIns, cands, true)
 		fr := *first
+		fr.Candidates = append([]VoteCount(nil), first.Candidates...) // r.Candidates is re-marked below
 		r.FirstRound = &fr
 		r.AnotherRound = second
 		r.Elected = strokeOrder(append(append([]string{}, first.Elected...), second.Elected...))
