@@ -18,9 +18,9 @@ func TestFiles(t *testing.T) {
 		t.Fatalf("Files() = %q, want %q", got, want)
 	}
 	for _, name := range got {
-		b, err := FS.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
+		b, ok := Bytes(name)
+		if !ok {
+			t.Fatalf("Bytes(%q) missing", name)
 		}
 		// TrueType (glyf) fonts start with 0x00010000; fpdf rejects CFF ("OTTO").
 		if len(b) < 1<<20 || string(b[:4]) != "\x00\x01\x00\x00" {

@@ -197,9 +197,9 @@ func embeddedFaces() (map[string]*Face, error) {
 	embOnce.Do(func() {
 		m := map[string]*Face{}
 		for _, name := range fonts.Files() {
-			b, err := fonts.FS.ReadFile(name)
-			if err != nil {
-				embErr = fmt.Errorf("内置字体 %s 无法读取：%v", name, err)
+			b, ok := fonts.Bytes(name)
+			if !ok {
+				embErr = fmt.Errorf("内置字体 %s 无法读取", name)
 				return
 			}
 			f, err := newFace(b, 0, "内置:"+name, originEmbedded)

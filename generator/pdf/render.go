@@ -347,9 +347,10 @@ func (r *renderer) write(d *doc.Document, w io.Writer) error {
 	used := r.usedRunes()
 	for i, f := range r.faces {
 		fam[i] = familyName(f, i)
-		data := f.Data
-		if small, err := emptyUnused(f.Data, used[i]); err == nil {
-			data = small
+		data, err := emptyUnused(f.Data, used[i])
+		if err != nil {
+			// Embedded faces share read-only memory: fpdf gets a copy.
+			data = append([]byte(nil), f.Data...)
 		}
 		pdf.AddUTF8FontFromBytes(fam[i], "", data)
 	}
