@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"huanjie/generator/build"
@@ -18,15 +19,24 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	draft := f.Bool("--draft")
 	tdir := f.String("--templates", "")
 	fdir := f.String("--fonts", "")
+	copiesArg := f.String("--copies", "")
 	path, code := oneFile("build", f, args, stderr)
 	if code >= 0 {
 		return code
+	}
+	copies := 0
+	if *copiesArg != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(*copiesArg))
+		if err != nil || n < 1 || n > 100000 {
+			return usageError(stderr, "build", fmt.Errorf("--copies 应是1到100000的整数（每种选票印制的份数），现为 %q", *copiesArg))
+		}
+		copies = n
 	}
 	e, code := load("build", path, false, stdout, stderr)
 	if code >= 0 {
 		return code
 	}
-	opt := build.Options{Out: *out, Formats: splitList(*format), Only: splitList(*only), Draft: *draft, TemplatesDir: *tdir, FontsDir: *fdir}
+	opt := build.Options{Out: *out, Formats: splitList(*format), Only: splitList(*only), Draft: *draft, TemplatesDir: *tdir, FontsDir: *fdir, Copies: copies}
 	outs, err := build.Plan(e, opt, stdout)
 	if err != nil {
 		var ue *build.UsageError

@@ -6,6 +6,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -30,6 +31,7 @@ type Options struct {
 	TemplatesDir  string
 	FontsDir      string
 	NoSystemFonts bool
+	Copies        int // --copies: copies of each ballot; 0 = the template's default
 }
 
 // Refusal is a build refused for the data (exit 1).
@@ -71,8 +73,10 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 	byName := map[string]*Template{}
 	var names []string
 	for _, t := range tmpls {
+		if byName[t.Name] == nil {
+			names = append(names, t.Name) // several files may share one name
+		}
 		byName[t.Name] = t
-		names = append(names, t.Name)
 	}
 	asked := map[string]bool{}
 	for _, n := range opt.Only {
@@ -96,6 +100,7 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 		}
 	}
 	view := newView(e, opt.Draft)
+	view.CopiesOverride = opt.Copies
 	var outs []Output
 	for _, t := range tmpls {
 		if len(asked) > 0 && !asked[t.Name] {
@@ -110,7 +115,7 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 			fmt.Fprintf(notes, "跳过 %s（%s）：%s\n", t.Name, t.FileName, strings.TrimPrefix(why, "!"))
 			continue
 		}
-		d, err := Document(t, view, e)
+		d, fitted, err := fitDocument(t, view, e, fs, contains(opt.Formats, "pdf"))
 		if err != nil {
 			return nil, &Refusal{err.Error()}
 		}
@@ -119,7 +124,15 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 			var buf bytes.Buffer
 			switch f {
 			case "pdf":
+				if fitted != nil {
+					buf.Write(fitted)
+					break
+				}
 				err = pdf.Render(d, fs, &buf)
+				var fe interface{ Code() string }
+				if errors.As(err, &fe) && fe.Code() == "form_overflow" && t.Name == "ballot" {
+					err = fmt.Errorf("%v（选票的纸张、每张份数、另选人空格数和样式可在数据文件的 [ballot] 中设置：paper、per_sheet、writeins、variant）", err)
+				}
 			case "docx":
 				err = docx.Render(d, &buf)
 			}
@@ -209,6 +222,10 @@ func Document(t *Template, v *View, e *election.Election) (*doc.Document, error)
 		return nil, err
 	}
 	d := &doc.Document{Blocks: res.Blocks, Imprint: res.Imprint, Draft: v.Draft}
+	if res.Sheet != nil {
+		d.Layout = doc.LayoutForm
+		d.Sheet = *res.Sheet
+	}
 	for _, b := range res.Blocks {
 		if _, ok := b.(doc.Form); ok {
 			d.Layout = doc.LayoutForm
@@ -226,6 +243,52 @@ func Document(t *Template, v *View, e *election.Election) (*doc.Document, error)
 		d.Letterhead = &doc.Letterhead{Organ: lh.Organ, Number: lh.Number, Signers: lh.Signers}
 	}
 	return d, nil
+}
+
+// fitDocument fills a template for the sheet it asks for. A form whose
+// "纸张：" line offers several copies per sheet ("每张4,2,1份") is filled
+// and rendered for each in turn, the template seeing the area of one copy
+// in .Sheet, until one fits: small ballots go several to a sheet, large
+// ones one to a sheet. It returns the PDF when it rendered the document.
+func fitDocument(t *Template, v *View, e *election.Election, fs *fontset.Set, wantPDF bool) (*doc.Document, []byte, error) {
+	v.Sheet = newSheetView("A4", 1)
+	d, err := Document(t, v, e)
+	if err != nil || d.Layout != doc.LayoutForm {
+		return d, nil, err
+	}
+	res, err := markup.Parse(t.File, mustExecute(t, v))
+	if err != nil || res.Sheet == nil {
+		return d, nil, err
+	}
+	choices := res.PerSheetChoices
+	for i, per := range choices {
+		if sv := newSheetView(res.Sheet.Paper, per); sv != v.Sheet || d.Sheet.PerSheet != per {
+			v.Sheet = sv
+			if d, err = Document(t, v, e); err != nil {
+				return nil, nil, err
+			}
+			d.Sheet.PerSheet = per
+		}
+		if !wantPDF || i == len(choices)-1 || fs == nil {
+			return d, nil, nil
+		}
+		var buf bytes.Buffer
+		err := pdf.Render(d, fs, &buf)
+		var fe interface{ Code() string }
+		if errors.As(err, &fe) && fe.Code() == "form_overflow" {
+			continue // try fewer copies per sheet
+		}
+		if err != nil {
+			return d, nil, nil // Plan renders again and reports the error
+		}
+		return d, buf.Bytes(), nil
+	}
+	return d, nil, nil
+}
+
+func mustExecute(t *Template, v *View) string {
+	s, _ := t.Execute(v)
+	return s
 }
 
 // docDate fixes the metadata date from the data (never the clock).

@@ -2,11 +2,14 @@ package build
 
 import (
 	"fmt"
+	"math"
 	"reflect"
+	"sort"
 	"strings"
 	"text/template"
 
 	"huanjie/generator/election"
+	"huanjie/generator/pdf"
 )
 
 // View is the data a template sees. Field names are stable: templates use
@@ -39,6 +42,90 @@ type View struct {
 	Summary      *election.Summary
 	Previous     *election.Previous
 	Draft        bool
+
+	// Ballots and counting forms.
+	Ballot         BallotView // [ballot] with defaults applied
+	Sheet          SheetView  // the area of one copy of the form being filled
+	CopiesOverride int        // --copies (0 = not given)
+}
+
+// BallotView is [ballot] with its defaults applied.
+type BallotView struct {
+	Variant  int    // 1, 2 or 3
+	Paper    string // "A4" or "A5"
+	PerSheet int    // 0 = chosen by fit (several to a sheet when they fit)
+	Pen      string
+	Color    string // tint of the 委员 ballot ("" = white)
+	// SecretaryColor tints the 书记、副书记 ballot (the second colour of
+	// [ballot] color = "#FDECEC,#FFF4D6").
+	SecretaryColor string
+	WriteIns       int // 另选他人 cells (variants 2 and 3); the seats when not given
+}
+
+// SheetView is the usable area of one copy of a form: paper, copies per
+// sheet, and width and height in whole mm inside the margins.
+type SheetView struct {
+	Paper string
+	Per   int
+	W, H  int
+}
+
+func newSheetView(paper string, per int) SheetView {
+	w, h := pdf.FormArea(paper, per)
+	return SheetView{Paper: paper, Per: per, W: int(w), H: int(h)}
+}
+
+// BallotCopies is how many 委员 ballots to print: --copies, else [ballot]
+// copies, else the 实到会 count when known, else 应到会 plus 10% spares
+// (rounded up).
+func (v *View) BallotCopies() int {
+	switch {
+	case v.CopiesOverride > 0:
+		return v.CopiesOverride
+	case v.File.Ballot.Copies > 0:
+		return v.File.Ballot.Copies
+	case v.Meeting != nil && v.Meeting.Present > 0:
+		return v.Meeting.Present
+	}
+	return max(1, (v.Expected*11+9)/10)
+}
+
+// SecretaryBallotCopies is how many 书记、副书记 ballots to print: --copies,
+// else the members at the first meeting when known, else the committee's
+// seats plus 10% spares (rounded up).
+func (v *View) SecretaryBallotCopies() int {
+	switch {
+	case v.CopiesOverride > 0:
+		return v.CopiesOverride
+	case v.FirstMeeting != nil && v.FirstMeeting.Present > 0:
+		return v.FirstMeeting.Present
+	}
+	return max(1, (v.Seats*11+9)/10)
+}
+
+func newBallotView(c election.BallotConfig, seats int) BallotView {
+	b := BallotView{Variant: c.Variant, Paper: strings.ToUpper(c.Paper), PerSheet: c.PerSheet, Pen: c.Pen, WriteIns: c.WriteIns}
+	// color = "#FDECEC" tints the 委员 ballot; "#FDECEC,#FFF4D6" also the 书记、副书记 ballot
+	colors := strings.FieldsFunc(c.Color, func(r rune) bool { return r == ',' || r == '，' || r == ' ' })
+	if len(colors) > 0 {
+		b.Color = colors[0]
+	}
+	if len(colors) > 1 {
+		b.SecretaryColor = colors[1]
+	}
+	if b.Variant == 0 {
+		b.Variant = 1
+	}
+	if b.Paper == "" {
+		b.Paper = "A4"
+	}
+	if b.Pen == "" {
+		b.Pen = "蓝色或黑色钢笔、签字笔"
+	}
+	if b.WriteIns == 0 {
+		b.WriteIns = seats
+	}
+	return b
 }
 
 func newView(e *election.Election, draft bool) *View {
@@ -51,6 +138,8 @@ func newView(e *election.Election, draft bool) *View {
 		Report: f.Report, Summary: f.Summary, Previous: f.Previous, Draft: draft,
 		Secretary: e.Proposed("书记"), Deputy: e.Proposed("副书记"),
 	}
+	v.Ballot = newBallotView(f.Ballot, e.Seats())
+	v.Sheet = newSheetView("A4", 1)
 	v.Short = f.Organization.ShortName
 	if v.Short == "" {
 		v.Short = f.Organization.Name
@@ -99,6 +188,30 @@ func (v *View) Duty(name string) string {
 		}
 	}
 	return "委员"
+}
+
+// Committee returns the new committee in the order a name list gives it:
+// the 书记, then the 副书记, then the other members in stroke order.
+func (v *View) Committee() []election.Candidate {
+	var head, rest []election.Candidate
+	rank := func(c election.Candidate) int {
+		switch v.Duty(c.Name) {
+		case "书记":
+			return 0
+		case "副书记":
+			return 1
+		}
+		return 2
+	}
+	for _, c := range v.Elected {
+		if rank(c) < 2 {
+			head = append(head, c)
+		} else {
+			rest = append(rest, c)
+		}
+	}
+	sort.SliceStable(head, func(i, j int) bool { return rank(head[i]) < rank(head[j]) })
+	return append(head, rest...)
 }
 
 var funcs = template.FuncMap{
@@ -159,6 +272,16 @@ var funcs = template.FuncMap{
 		}
 		return s
 	},
+	// has reports whether a list (of names, candidates or vote counts)
+	// contains the name.
+	"has": func(list any, name string) bool {
+		for _, s := range toStrings(list) {
+			if s == name {
+				return true
+			}
+		}
+		return false
+	},
 	"upper": strings.ToUpper,
 	// termEnd gives the month a term ends: elected_on plus the term in years.
 	"termEnd": func(d *election.Date, years int) string {
@@ -167,6 +290,126 @@ var funcs = template.FuncMap{
 		}
 		return fmt.Sprintf("%d年%d月", d.Year+years, d.Month)
 	},
+}
+
+func init() {
+	for k, f := range formFuncs {
+		funcs[k] = f
+	}
+}
+
+// formFuncs size and arrange the cells of ballots and counting forms.
+var formFuncs = template.FuncMap{
+	"mul": func(a, b int) int { return a * b },
+	// div divides rounding down (0 for a zero divisor); ceilDiv rounds up.
+	"div": func(a, b int) int {
+		if b == 0 {
+			return 0
+		}
+		return a / b
+	},
+	"ceilDiv": func(a, b int) int {
+		if b <= 0 {
+			return 0
+		}
+		return (a + b - 1) / b
+	},
+	"imin": func(a, b int) int { return min(a, b) },
+	"imax": func(a, b int) int { return max(a, b) },
+	// seq gives 0, 1, … n-1.
+	"seq": func(n int) []int {
+		out := make([]int, max(n, 0))
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	},
+	// pad appends n empty strings to a list of names (blank cells).
+	"pad": func(list any, n int) []string {
+		return append(append([]string(nil), toStrings(list)...), make([]string, max(n, 0))...)
+	},
+	// chunk cuts a list into rows of at most n, left to right.
+	"chunk": func(list any, n int) [][]string {
+		s := toStrings(list)
+		var out [][]string
+		for n > 0 && len(s) > 0 {
+			k := min(n, len(s))
+			out = append(out, s[:k])
+			s = s[k:]
+		}
+		return out
+	},
+	// columns sets a list in g columns read top to bottom, then left to
+	// right; it returns the rows, the last column padded with "".
+	"columns": func(list any, g int) [][]string {
+		s := toStrings(list)
+		if g < 1 {
+			g = 1
+		}
+		rows := (len(s) + g - 1) / g
+		out := make([][]string, rows)
+		for r := range out {
+			out[r] = make([]string, g)
+			for c := 0; c < g; c++ {
+				if i := c*rows + r; i < len(s) {
+					out[r][c] = s[i]
+				}
+			}
+		}
+		return out
+	},
+	// textMM estimates the width in mm of text at size pt (a Chinese
+	// character is one em, other characters half), rounded up.
+	"textMM": func(s string, size int) int { return int(math.Ceil(textMM(s, float64(size)))) },
+	// widest is textMM of the longest of a list of names.
+	"widest": func(list any, size int) int {
+		w := 0.0
+		for _, s := range toStrings(list) {
+			w = math.Max(w, textMM(s, float64(size)))
+		}
+		return int(math.Ceil(w))
+	},
+	// lines estimates how many lines text at size pt takes in a cell
+	// width mm wide (less 3 mm of padding).
+	"lines": func(s string, size, width int) int {
+		em := float64(size) * 25.4 / 72
+		perLine := math.Floor((float64(width) - 3) / em)
+		if perLine < 1 {
+			return 99
+		}
+		return max(1, int(math.Ceil(textMM(s, float64(size))/em/perLine-1e-9)))
+	},
+	// longest is the widest of a list of names (by textMM).
+	"longest": func(list any) string {
+		best, bw := "", -1.0
+		for _, s := range toStrings(list) {
+			if w := textMM(s, 10); w > bw {
+				best, bw = s, w
+			}
+		}
+		return best
+	},
+	// blank is a line to write on: n full-width low lines.
+	"blank": func(n int) string { return strings.Repeat("＿", max(n, 0)) },
+	// partyFull writes the 中共 of an organisation's name in full: 中国共产党.
+	"partyFull": func(s string) string {
+		if strings.HasPrefix(s, "中共") {
+			return "中国共产党" + strings.TrimPrefix(s, "中共")
+		}
+		return s
+	},
+}
+
+func textMM(s string, size float64) float64 {
+	em := 0.0
+	for _, r := range s {
+		if r < 0x2E80 {
+			em += 0.55
+		} else {
+			em++
+		}
+	}
+	return em * size * 25.4 / 72
 }
 
 // toStrings accepts []string, []Candidate, []VoteCount or one string.

@@ -256,6 +256,7 @@ type FormCell struct {
 	Bold     bool
 	NoBorder bool
 	Shade    bool // light grey background (header cells)
+	Join     bool // continues the cell above it (same x and width): no rule between them
 }
 
 // Imprint is the 版记: 抄送 and 印发机关/印发日期 between thick and thin rules.

@@ -33,7 +33,7 @@ import (
 type Face struct {
 	Family string // family name as the font names itself, e.g. "FandolFang"
 	Source string // where it came from: a file path, or "内置:FandolFang-Regular-gb2312.ttf"
-	Data   []byte // TrueType (glyf) bytes, ready for fpdf.AddUTF8FontFromBytes
+	Data   []byte // TrueType (glyf) bytes; READ-ONLY (embedded faces share the binary's data, and fpdf writes into the bytes it is given: pass it a copy)
 
 	// LocalFamily is the font's Chinese family name when it has one
 	// (e.g. "仿宋_GB2312" for FangSong_GB2312), else "".

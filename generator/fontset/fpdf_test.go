@@ -58,7 +58,7 @@ func TestFPDFRendersChains(t *testing.T) {
 		for _, r := range text {
 			f := s.FaceFor(role, r)
 			if !added[f.ID()] {
-				pdf.AddUTF8FontFromBytes(f.ID(), "", f.Data)
+				pdf.AddUTF8FontFromBytes(f.ID(), "", append([]byte(nil), f.Data...)) // fpdf writes into what it is given
 				added[f.ID()] = true
 			}
 			pdf.SetFont(f.ID(), "", 16)
@@ -126,7 +126,7 @@ func TestFPDFSystemCollections(t *testing.T) {
 			}
 			pdf := fpdf.New("P", "mm", "A4", "")
 			pdf.AddPage()
-			pdf.AddUTF8FontFromBytes(f.ID(), "", f.Data)
+			pdf.AddUTF8FontFromBytes(f.ID(), "", append([]byte(nil), f.Data...)) // fpdf writes into what it is given
 			pdf.SetFont(f.ID(), "", 12)
 			pdf.Text(10, 10, "中文")
 			var buf bytes.Buffer

@@ -19,6 +19,7 @@
 //	分页      空行      空行：2
 //	抄送：甲、乙           印发：中共东华社区支部委员会｜2024年6月20日
 //	表单行：高度毫米｜宽度:文字｜宽度:文字…   （选票、计票单用的固定格）
+//	纸张：A4｜每张2份｜共40份｜底色#FDECEC     （选票、表单的纸张；“每张4,2,1份”表示依次试用，取第一个放得下的）
 //
 // Lines starting with "//" are comments. Leading and trailing spaces are ignored.
 package markup
@@ -48,6 +49,12 @@ func (e *Error) Error() string {
 type Result struct {
 	Blocks  []doc.Block
 	Imprint *doc.Imprint
+	// Sheet is set by a "纸张：" line (forms only): paper, copies per
+	// sheet, copies, tint. PerSheetChoices lists the copies-per-sheet to
+	// try in order when the line gives several ("每张4,2,1份"); Sheet.PerSheet
+	// is then the first of them.
+	Sheet           *doc.Sheet
+	PerSheetChoices []int
 }
 
 // bar splits on the full-width ｜ or the ASCII |.
@@ -76,7 +83,7 @@ func directive(line string) (key, val string, ok bool) {
 var keywords = map[string]bool{
 	"标题": true, "主送": true, "顶格": true, "居中": true, "居右": true, "表格": true,
 	"附件说明": true, "署名": true, "日期": true, "附注": true, "附件": true, "空行": true,
-	"抄送": true, "印发": true, "表单行": true, "黑体": true,
+	"抄送": true, "印发": true, "表单行": true, "黑体": true, "纸张": true,
 }
 
 // Parse reads markup text. name is the template's file name, for errors.
@@ -251,8 +258,68 @@ func (p *parser) one(lines []string, i *int) error {
 		return p.table(v, lines, i)
 	case "表单行":
 		return p.formRow(v)
+	case "纸张":
+		return p.sheet(v)
 	}
 	return nil
+}
+
+// sheet parses "纸张：A4｜每张2份｜共40份｜底色#FDECEC". Every part but the
+// paper is optional; "每张4,2,1份" gives choices tried in order; an empty
+// "底色" means white.
+func (p *parser) sheet(v string) error {
+	parts := bar(v)
+	sh := &doc.Sheet{Paper: strings.ToUpper(parts[0])}
+	if sh.Paper != "A4" && sh.Paper != "A5" {
+		return p.errf("“纸张：”后面应先写纸张大小 A4 或 A5")
+	}
+	for _, f := range parts[1:] {
+		switch {
+		case f == "":
+		case strings.HasPrefix(f, "每张") && strings.HasSuffix(f, "份"):
+			p.res.PerSheetChoices = nil
+			for _, n := range strings.FieldsFunc(strings.TrimSuffix(strings.TrimPrefix(f, "每张"), "份"), func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
+				k, err := strconv.Atoi(strings.TrimSpace(n))
+				if err != nil || (k != 1 && k != 2 && k != 4) {
+					return p.errf("“每张×份”只能是1、2或4份（可写“每张4,2,1份”依次试用）")
+				}
+				p.res.PerSheetChoices = append(p.res.PerSheetChoices, k)
+			}
+			if len(p.res.PerSheetChoices) == 0 {
+				return p.errf("“每张×份”只能是1、2或4份（可写“每张4,2,1份”依次试用）")
+			}
+			sh.PerSheet = p.res.PerSheetChoices[0]
+		case strings.HasPrefix(f, "共") && strings.HasSuffix(f, "份"):
+			k, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(f, "共"), "份")))
+			if err != nil || k < 1 || k > 100000 {
+				return p.errf("“共×份”应是1到100000的整数")
+			}
+			sh.Copies = k
+		case strings.HasPrefix(f, "底色"):
+			c := strings.TrimSpace(strings.TrimPrefix(f, "底色"))
+			if c != "" && !isHexColor(c) {
+				return p.errf("底色应写成 #RRGGBB，如 #FDECEC（浅红）")
+			}
+			sh.Tint = c
+		default:
+			return p.errf("“纸张：”中不认识“%s”；可写 A4或A5、每张×份、共×份、底色#RRGGBB", f)
+		}
+	}
+	if sh.PerSheet == 0 {
+		sh.PerSheet = 1
+		p.res.PerSheetChoices = []int{1}
+	}
+	p.res.Sheet = sh
+	return nil
+}
+
+func isHexColor(s string) bool {
+	s = strings.TrimPrefix(s, "#")
+	if len(s) != 6 {
+		return false
+	}
+	_, err := strconv.ParseUint(s, 16, 32)
+	return err == nil
 }
 
 func (p *parser) table(v string, lines []string, i *int) error {
@@ -352,6 +419,7 @@ func growRowSpan(rows []doc.Row, r, c int) error {
 
 // formRow parses "表单行：高度｜宽度:文字｜宽度:文字" with optional cell
 // flags after the text: "!粗" bold, "!灰" shaded, "!无框" no border,
+// "!连" joined to the cell above (no rule between: a cell over several rows),
 // "!左" / "!右" alignment, "!黑" 黑体, "!号12" size in pt.
 func (p *parser) formRow(v string) error {
 	parts := bar(v)
@@ -380,6 +448,8 @@ func (p *parser) formRow(v string) error {
 				cell.Shade = true
 			case f == "无框":
 				cell.NoBorder = true
+			case f == "连":
+				cell.Join = true
 			case f == "左":
 				cell.Align = doc.AlignLeft
 			case f == "右":
