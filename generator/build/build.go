@@ -11,7 +11,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"huanjie/generator/doc"
@@ -101,7 +103,9 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 	}
 	view := newView(e, opt.Draft)
 	view.CopiesOverride = opt.Copies
-	var outs []Output
+	// Fill every template first (cheap, and the view is not shared
+	// across goroutines), then render the documents in parallel.
+	var jobs []renderJob
 	for _, t := range tmpls {
 		if len(asked) > 0 && !asked[t.Name] {
 			continue
@@ -121,28 +125,74 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 		}
 		base := safeName(view.Short) + "-" + t.FileName
 		for _, f := range opt.Formats {
-			var buf bytes.Buffer
-			switch f {
-			case "pdf":
-				if fitted != nil {
-					buf.Write(fitted)
-					break
-				}
-				err = pdf.Render(d, fs, &buf)
-				var fe interface{ Code() string }
-				if errors.As(err, &fe) && fe.Code() == "form_overflow" && t.Name == "ballot" {
-					err = fmt.Errorf("%v（选票的纸张、每张份数、另选人空格数和样式可在数据文件的 [ballot] 中设置：paper、per_sheet、writeins、variant）", err)
-				}
-			case "docx":
-				err = docx.Render(d, &buf)
+			j := renderJob{t: t, d: d, format: f, file: base + "." + f}
+			if f == "pdf" {
+				j.data = fitted
 			}
-			if err != nil {
-				return nil, &Refusal{fmt.Sprintf("生成 %s 时出错：%v", base+"."+f, err)}
-			}
-			outs = append(outs, Output{Name: t.Name, Path: filepath.Join(opt.Out, base+"."+f), Data: buf.Bytes()})
+			jobs = append(jobs, j)
 		}
 	}
+	if err := renderAll(jobs, fs); err != nil {
+		return nil, err
+	}
+	outs := make([]Output, len(jobs))
+	for i, j := range jobs {
+		outs[i] = Output{Name: j.t.Name, Path: filepath.Join(opt.Out, j.file), Data: j.data}
+	}
 	return outs, nil
+}
+
+type renderJob struct {
+	t      *Template
+	d      *doc.Document
+	format string
+	file   string
+	data   []byte // rendered output (already set for fitted forms)
+	err    error
+}
+
+// renderAll renders the jobs on all processors; the first error in job
+// order is returned, so the message does not depend on scheduling.
+func renderAll(jobs []renderJob, fs *fontset.Set) error {
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				jobs[i].render(fs)
+			}
+		}()
+	}
+	for i := range jobs {
+		if jobs[i].data == nil {
+			work <- i
+		}
+	}
+	close(work)
+	wg.Wait()
+	for _, j := range jobs {
+		if j.err != nil {
+			return &Refusal{fmt.Sprintf("生成 %s 时出错：%v", j.file, j.err)}
+		}
+	}
+	return nil
+}
+
+func (j *renderJob) render(fs *fontset.Set) {
+	var buf bytes.Buffer
+	switch j.format {
+	case "pdf":
+		j.err = pdf.Render(j.d, fs, &buf)
+		var fe interface{ Code() string }
+		if errors.As(j.err, &fe) && fe.Code() == "form_overflow" && j.t.Name == "ballot" {
+			j.err = fmt.Errorf("%v（选票的纸张、每张份数、另选人空格数和样式可在数据文件的 [ballot] 中设置：paper、per_sheet、writeins、variant）", j.err)
+		}
+	case "docx":
+		j.err = docx.Render(j.d, &buf)
+	}
+	j.data = buf.Bytes()
 }
 
 // blockingOnlyResult reports whether every error is about the meeting's
@@ -205,6 +255,16 @@ func missing(t *Template, e *election.Election, draft bool) string {
 			}
 			if f.FirstMeeting != nil && e.Findings.HasErrors() {
 				return "!第一次全体会议的数据有错误：" + e.Findings.Errors()[0].Message
+			}
+			if fm := r.FirstMeeting; fm != nil && contains(t.Needs, "first_meeting") {
+				if fm.Secretary != nil && !fm.Secretary.Elected {
+					return fmt.Sprintf("!书记候选人%s得%d票，未超过应到会委员的半数（至少%d票），未当选，应重新选举；如只需草稿，请加 --draft", fm.Secretary.Name, fm.Secretary.Votes, fm.MinVotes)
+				}
+				for _, d := range fm.Deputies {
+					if !d.Elected {
+						return fmt.Sprintf("!副书记候选人%s得%d票，未超过应到会委员的半数（至少%d票），未当选，应重新选举；如只需草稿，请加 --draft", d.Name, d.Votes, fm.MinVotes)
+					}
+				}
 			}
 		}
 	}
@@ -334,9 +394,12 @@ func contains(ss []string, s string) bool {
 	return false
 }
 
-// Write writes the outputs atomically: every file goes to a temporary name
-// in the directory first; only when all are written are they renamed into
-// place. On any failure the temporaries are removed and nothing is left.
+// Write writes the outputs as one set: every file goes to a temporary
+// name in the directory first; only when all are written are they moved
+// into place, each existing file of the same name being kept aside until
+// the whole set is in. On any failure the temporaries are removed and the
+// files that were there before are put back, so the directory holds
+// either the old set or the new one, never half of each.
 func Write(outs []Output) error {
 	if len(outs) == 0 {
 		return nil
@@ -345,8 +408,17 @@ func Write(outs []Output) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("无法创建输出目录 %s：%s", dir, errText(err))
 	}
-	var temps []string
-	cleanup := func() {
+	var temps, backups []string
+	var placed []int
+	undo := func() {
+		for _, i := range placed {
+			os.Remove(outs[i].Path)
+		}
+		for i, b := range backups {
+			if b != "" {
+				os.Rename(b, outs[i].Path)
+			}
+		}
 		for _, t := range temps {
 			os.Remove(t)
 		}
@@ -354,23 +426,45 @@ func Write(outs []Output) error {
 	for _, o := range outs {
 		f, err := os.CreateTemp(filepath.Dir(o.Path), ".huanjie-*.tmp")
 		if err != nil {
-			cleanup()
+			undo()
 			return fmt.Errorf("无法在 %s 中写文件（%s）；请换一个可写的输出目录（-o）", filepath.Dir(o.Path), errText(err))
 		}
 		temps = append(temps, f.Name())
 		_, err = f.Write(o.Data)
+		if err == nil {
+			err = f.Chmod(0o644)
+		}
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			cleanup()
+			undo()
 			return fmt.Errorf("写入 %s 失败（%v）；磁盘可能已满", o.Path, err)
 		}
 	}
+	backups = make([]string, len(outs))
 	for i, o := range outs {
+		if st, err := os.Lstat(o.Path); err == nil {
+			if st.IsDir() {
+				undo()
+				return fmt.Errorf("无法写入 %s：已有同名的目录；请换一个输出目录（-o）", o.Path)
+			}
+			b := temps[i] + ".old"
+			if err := os.Rename(o.Path, b); err != nil {
+				undo()
+				return fmt.Errorf("无法替换 %s（%s）；文件可能正被其他程序打开", o.Path, errText(err))
+			}
+			backups[i] = b
+		}
 		if err := os.Rename(temps[i], o.Path); err != nil {
-			cleanup()
+			undo()
 			return fmt.Errorf("无法写入 %s（%s）", o.Path, errText(err))
+		}
+		placed = append(placed, i)
+	}
+	for _, b := range backups {
+		if b != "" {
+			os.Remove(b)
 		}
 	}
 	return nil

@@ -254,6 +254,19 @@ func TestWriteFailureLeavesNothing(t *testing.T) {
 	}
 	assertEntries(t, dir, "甲.pdf")
 
+	// 4. The second file cannot be placed: the first, already moved into
+	// place, is taken back out and the old file of that name restored.
+	dir = filepath.Join(base, "out4")
+	os.MkdirAll(filepath.Join(dir, "乙.pdf"), 0o755)
+	os.WriteFile(filepath.Join(dir, "甲.pdf"), []byte("old"), 0o644)
+	if err := Write(at(dir)); err == nil {
+		t.Errorf("second rename failure: got nil")
+	}
+	assertEntries(t, dir, "乙.pdf", "甲.pdf")
+	if b, _ := os.ReadFile(filepath.Join(dir, "甲.pdf")); string(b) != "old" {
+		t.Errorf("甲.pdf = %q after a failed write, want the old content back", b)
+	}
+
 	// And the success path writes both files and nothing else.
 	dir = filepath.Join(base, "ok")
 	if err := Write(at(dir)); err != nil {
@@ -318,4 +331,18 @@ func zipPart(t *testing.T, data []byte, name string) string {
 	}
 	t.Errorf("no part %s", name)
 	return ""
+}
+
+// A 书记 who did not get more than half of the committee's votes is not
+// reported for approval: the result request is refused unless --draft.
+func TestSecretaryNotElectedRefused(t *testing.T) {
+	e := loadVariant(t, [2]string{"[first_meeting.votes]                  # 书记、副书记选举得票\n\"嵇玉\" = 5", "[first_meeting.votes]\n\"嵇玉\" = 2"})
+	_, err := Plan(e, Options{Out: t.TempDir(), Formats: []string{"pdf"}, Only: []string{"result-request"}, NoSystemFonts: true}, io.Discard)
+	var r *Refusal
+	if !errors.As(err, &r) || !strings.Contains(r.Msg, "书记候选人嵇玉得2票") || !strings.Contains(r.Msg, "至少3票") {
+		t.Fatalf("got %v, want a refusal naming 嵇玉's 2 votes and the 3 needed", err)
+	}
+	if _, err := Plan(e, Options{Out: t.TempDir(), Formats: []string{"pdf"}, Only: []string{"result-request"}, Draft: true, NoSystemFonts: true}, io.Discard); err != nil {
+		t.Fatalf("draft: %v", err)
+	}
 }
