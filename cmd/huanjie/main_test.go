@@ -47,6 +47,8 @@ func TestGoldenJSON(t *testing.T) {
 		{[]string{"results", "--json", sample}, "results-sample.json", 0},
 		{[]string{"check", "testdata/bad.toml", "--json"}, "check-bad.json", 1},
 		{[]string{"results", "testdata/quorum.toml", "--json"}, "results-quorum.json", 1},
+		{[]string{"results", "../../samples/village-branch.toml", "--json"}, "results-village.json", 0},
+		{[]string{"results", "../../samples/school-branch.toml", "--json"}, "results-school.json", 0},
 	} {
 		out, errOut, code := runCLI(t, "", c.args...)
 		if code != c.code {
@@ -69,6 +71,12 @@ func TestHumanReports(t *testing.T) {
 	}
 	if code != 0 {
 		t.Errorf("results exit %d", code)
+	}
+	out, _, _ = runCLI(t, "", "results", "../../samples/village-branch.toml")
+	for _, want := range []string{"第一轮得票", "  孙立军  10票\n", "另行选举得票：\n  孙立军  13票  当选", "（其中孙立军经另行选举当选）"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("village results lack %q:\n%s", want, out)
+		}
 	}
 	out, _, code = runCLI(t, "", "check", "testdata/bad.toml")
 	if code != 1 || !strings.Contains(out, "testdata/bad.toml:") || !strings.Contains(out, "是否应为 gender？") {

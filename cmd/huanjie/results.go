@@ -61,19 +61,28 @@ func resultsReport(e *election.Election) string {
 		yesNo(bl.ElectionValid, "收回选票不多于发出选票，选举有效", "收回选票多于发出选票，选举无效"))
 	base := map[string]string{"expected": "应到会有选举权人数", "present": "实到会有选举权人数", "cast": "参加投票人数", "cast_share": "参加投票人数"}[r.Threshold.Base]
 	fmt.Fprintf(&b, "当选票数：赞成票超过%s（%d名）的半数，即至少%d票。\n\n", base, r.Threshold.Count, r.Threshold.MinVotes)
-	b.WriteString("得票（按票数多少排列）：\n")
-	for _, c := range r.Candidates {
-		mark := ""
-		if c.Elected {
-			mark = "  当选"
+	votes := func(title string, cs []election.VoteCount) {
+		b.WriteString(title)
+		for _, c := range cs {
+			mark := ""
+			if c.Elected {
+				mark = "  当选"
+			}
+			wi := ""
+			if c.WriteIn {
+				wi = "（另选他人）"
+			}
+			fmt.Fprintf(&b, "  %s%s  %d票%s\n", c.Name, wi, c.Votes, mark)
 		}
-		wi := ""
-		if c.WriteIn {
-			wi = "（另选他人）"
-		}
-		fmt.Fprintf(&b, "  %s%s  %d票%s\n", c.Name, wi, c.Votes, mark)
+		b.WriteString("\n")
 	}
-	b.WriteString("\n")
+	if ar := r.AnotherRound; ar != nil {
+		votes("第一轮得票（按票数多少排列）：\n", r.FirstRound.Candidates)
+		fmt.Fprintf(&b, "另行选举（%d名）：发出选票%d张，收回%d张，有效%d张；当选至少需%d票。\n", ar.Seats, ar.Ballots.Issued, ar.Ballots.Returned, ar.Ballots.Valid, ar.Threshold.MinVotes)
+		votes("另行选举得票：\n", ar.Candidates)
+	} else {
+		votes("得票（按票数多少排列）：\n", r.Candidates)
+	}
 	switch r.Status {
 	case election.StatusInvalidMeet:
 		b.WriteString("结论：到会人数不足，会议无效，不能进行选举。请另行召开党员大会。\n")
