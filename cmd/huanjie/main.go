@@ -13,8 +13,15 @@ const usage = `换届 huanjie —— 党组织换届选举文书生成工具
 用法：
   huanjie check 文件.toml [--json]        检查数据和选举是否符合规定，列出所有问题
   huanjie results 文件.toml [--json]      根据 [meeting] 计算选举结果
-  huanjie build 文件.toml [-o 目录] [--format pdf,docx] [--only 文书,…] [--draft]
-                                          生成全套文书
+  huanjie build 文件.toml [选项]          生成全套文书（PDF，可加 DOCX）
+      -o 目录                 输出目录（默认 out）
+      --format pdf,docx       输出格式（默认 pdf）
+      --only 文书,…           只生成这些文书：request notice meeting-notice method agenda
+                              script ballot tally report result-request summary
+      --copies 份数           选票印制份数（默认实到人数，未开会时为应到会人数加一成）
+      --draft                 选举无效或未完成时仍生成结果类文书，并加“草稿”字样
+      --templates 目录        用该目录中的同名模板替换内置模板
+      --fonts 目录            优先使用该目录中的字体
   huanjie sort-names [--convention party|npc]
                                           从标准输入逐行读入姓名，按笔画顺序输出
   huanjie fonts [--fonts 目录]            列出找到的字体及其用途
@@ -22,6 +29,8 @@ const usage = `换届 huanjie —— 党组织换届选举文书生成工具
 示例：
   huanjie check samples/donghua-community.toml
   huanjie results samples/donghua-community.toml
+  huanjie build samples/donghua-community.toml -o 文书 --format pdf,docx
+  huanjie build samples/donghua-community.toml --only ballot --copies 40
   printf '嵇玉\n刘通\n周陈\n' | huanjie sort-names
 
 退出码：0 成功；1 数据有错误或不能生成；2 文件无法读取或用法错误。
