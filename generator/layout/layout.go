@@ -4,6 +4,8 @@
 package layout
 
 import (
+	"math"
+
 	"github.com/rivo/uniseg"
 )
 
@@ -44,6 +46,10 @@ type Item struct {
 	// Wide marks a full-width (CJK) character: its neighbouring gaps may
 	// be stretched when a line is justified.
 	Wide bool
+	// Centred marks squeezable punctuation whose ink sits in the middle of
+	// its box (the "？" of many GB fonts): squeezing takes half the blank
+	// from each side, so the mark stays attached to what precedes it.
+	Centred bool
 }
 
 // Line is one output line of Break.
@@ -54,8 +60,18 @@ type Line struct {
 	X          []float64 // offset of each item from the line's left edge (Indent included), len End-Start
 	Width      float64   // right edge of the last item, from the line's left edge (Indent included)
 	Last       bool      // last line of the paragraph (not justified)
-	Squeezed   bool      // punctuation was squeezed to keep a forbidden character off the next line
+	Squeezed   bool      // punctuation (or a fill-in blank) was squeezed to keep a forbidden character off the next line
+	// Blanks are the fill-in blanks of the line (runs of "_"), each as the
+	// left and right offsets of the rule that replaces it, like X.
+	Blanks [][2]float64
 }
+
+// Blank is the character of fill-in blanks ("____名"): a run of them is one
+// elastic rule. It may shrink to blankMin of its natural width to stay on a
+// line, and takes the slack of a justified line instead of letter-spacing.
+const Blank = '_'
+
+const blankMin = 0.55
 
 // NoStart holds the characters that may not begin a line (避头).
 const NoStart = "，。、；：？！）》」』”’〉】〕…—·%‰,.;:?!)]}"
@@ -73,6 +89,21 @@ func in(set string, r rune) bool {
 		}
 	}
 	return false
+}
+
+func isDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') }
+
+// numberBlank reports whether items[j] ends a run of at most 4 Blanks.
+func numberBlank(items []Item, j int) bool {
+	n := 0
+	for ; j >= 0 && items[j].R == Blank; j-- {
+		n++
+	}
+	return n > 0 && n <= 4
+}
+
+func isAlnum(r rune) bool {
+	return r < 0x80 && (isDigit(r) || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z'))
 }
 
 func isOpening(r rune) bool { return in("（《「『“‘〈【〔", r) }
@@ -120,7 +151,12 @@ func Breaks(items []Item) (can, must []bool) {
 				can[i] = true
 			}
 		}
-		if in(NoStart, cur) || in(NoEnd, prev) {
+		// a number, or a short blank for one (up to 4 underscores; longer
+		// ones are for names), stays with the ideograph after it ("5名",
+		// "18日", "____名")
+		// and a Latin abbreviation with a slash ("GB/T") stays whole
+		slash := prev == '/' && i >= 2 && isAlnum(items[i-2].R) && isAlnum(cur)
+		if in(NoStart, cur) || in(NoEnd, prev) || slash || ((isDigit(prev) || numberBlank(items, i-1)) && IsIdeograph(cur)) {
 			can[i] = false
 			must[i] = false
 		}
@@ -133,6 +169,8 @@ func Breaks(items []Item) (can, must []bool) {
 // width; the last line is ragged. A character that may not begin a line is
 // kept on the line before by squeezing punctuation when that costs at most
 // half a character per punctuation mark, else a character moves down with it.
+// A fill-in blank (a run of Blank) shrinks to stay on its line when it can,
+// and a last line of a single character takes one more from the line above.
 func Break(items []Item, width, firstIndent, restIndent float64) []Line {
 	can, must := Breaks(items)
 	var lines []Line
@@ -158,18 +196,21 @@ func Break(items []Item, width, firstIndent, restIndent float64) []Line {
 			k++
 		}
 		end := k
-		last := false
 		squeeze := false
 		switch {
 		case k == n:
-			last = true
 		case must[k] && k > start:
-			last = true
 		case k == start:
 			end = start + 1 // a single item wider than the line
-		case can[k]:
-			// clean break
 		default:
+			if k2, ok := pullBlank(items, can, must, start, k, avail); ok {
+				end = k2
+				squeeze = true
+				break
+			}
+			if can[k] {
+				break // clean break
+			}
 			// try to keep the forbidden characters on this line by squeezing
 			k2 := k
 			for k2 < n && !can[k2] && k2-k < 3 && in(squeezable, items[k2].R) {
@@ -196,23 +237,115 @@ func Break(items []Item, width, firstIndent, restIndent float64) []Line {
 				end = k1
 			} // else: an unbreakable run longer than the line: cut it
 		}
-		next := end
-		drawEnd := end
-		for drawEnd > start && items[drawEnd-1].R == ' ' {
-			drawEnd--
-		}
-		for next < n && items[next].R == ' ' && !must[next] {
-			next++
-		}
-		if next >= n || (end < n && must[end]) {
-			last = true
-		}
-		ln := Line{Start: start, End: drawEnd, Next: next, Indent: indent, Last: last, Squeezed: squeeze}
+		ln := makeLine(items, must, start, end, indent, squeeze)
 		place(&ln, items, avail)
 		lines = append(lines, ln)
-		start = next
+		start = ln.Next
 	}
+	avoidLonelyLast(items, can, lines, width)
 	return lines
+}
+
+// makeLine builds the line of items [start, end): trailing spaces are not
+// drawn and leading spaces of the next line are skipped.
+func makeLine(items []Item, must []bool, start, end int, indent float64, squeeze bool) Line {
+	n := len(items)
+	next := end
+	drawEnd := end
+	for drawEnd > start && items[drawEnd-1].R == ' ' {
+		drawEnd--
+	}
+	for next < n && items[next].R == ' ' && !must[next] {
+		next++
+	}
+	last := next >= n || (end < n && must[end])
+	return Line{Start: start, End: drawEnd, Next: next, Indent: indent, Last: last, Squeezed: squeeze}
+}
+
+// pullBlank keeps a fill-in blank that reaches past the line's end on the
+// line by shrinking it (and squeezing punctuation): it returns the end of
+// the line when the unbreakable segment across k holds a blank and fits so.
+func pullBlank(items []Item, can, must []bool, start, k int, avail float64) (int, bool) {
+	n := len(items)
+	k1 := k
+	for k1 > start && !can[k1] {
+		k1--
+	}
+	k2 := k + 1
+	for k2 < n && !can[k2] && !must[k2] {
+		k2++
+	}
+	hasBlank := false
+	for j := k1; j < k2; j++ {
+		if items[j].R == Blank {
+			hasBlank = true
+			break
+		}
+	}
+	if !hasBlank {
+		return 0, false
+	}
+	over := -avail
+	for j := start; j < k2; j++ {
+		over += items[j].W
+	}
+	seg := items[start:k2]
+	if over > 0 && over <= squeezeCapacity(seg)+blankCapacity(seg) {
+		return k2, true
+	}
+	return 0, false
+}
+
+// avoidLonelyLast moves one more character onto a paragraph's last line when
+// it holds a single character (with its punctuation), if the line above can
+// spare it cheaply: at most two characters' width moves down.
+func avoidLonelyLast(items []Item, can []bool, lines []Line, width float64) {
+	for i := 1; i < len(lines); i++ {
+		ln, prev := lines[i], lines[i-1]
+		if !ln.Last || prev.Last || !lonely(items[ln.Start:ln.End]) {
+			continue
+		}
+		j := prev.End - 1
+		for j > prev.Start && !can[j] {
+			j--
+		}
+		if j <= prev.Start {
+			continue
+		}
+		moved, rest := 0.0, 0.0
+		for k := j; k < prev.End; k++ {
+			moved += items[k].W
+		}
+		for k := j; k < ln.End; k++ {
+			rest += items[k].W
+		}
+		if moved > 2*items[ln.Start].W+1e-6 || rest > width-ln.Indent+1e-6 {
+			continue
+		}
+		drawEnd := j
+		for drawEnd > prev.Start && items[drawEnd-1].R == ' ' {
+			drawEnd--
+		}
+		np := Line{Start: prev.Start, End: drawEnd, Next: j, Indent: prev.Indent}
+		nl := Line{Start: j, End: ln.End, Next: ln.Next, Indent: ln.Indent, Last: true}
+		place(&np, items, width-np.Indent)
+		place(&nl, items, width-nl.Indent)
+		lines[i-1], lines[i] = np, nl
+	}
+}
+
+// lonely reports whether its is one full-width character followed only by
+// punctuation that may not begin a line.
+func lonely(its []Item) bool {
+	if len(its) == 0 || len(its) > 3 || !its[0].Wide || in(NoStart, its[0].R) || in(NoEnd, its[0].R) {
+		return false
+	}
+	for _, it := range its[1:] {
+		if !in(NoStart, it.R) {
+			return false
+		}
+	}
+	return true
 }
 
 // squeezeCapacity is how far the punctuation in items may be squeezed. A
@@ -228,6 +361,17 @@ func squeezeCapacity(items []Item) float64 {
 	return c
 }
 
+// blankCapacity is how far the fill-in blanks in items may shrink.
+func blankCapacity(items []Item) float64 {
+	c := 0.0
+	for _, it := range items {
+		if it.R == Blank {
+			c += it.W * (1 - blankMin)
+		}
+	}
+	return c
+}
+
 func canSqueeze(items []Item, j int) bool {
 	it := items[j]
 	if !it.Wide || !in(squeezable, it.R) {
@@ -237,65 +381,120 @@ func canSqueeze(items []Item, j int) bool {
 }
 
 // place computes the item offsets of ln: justified to avail unless Last.
+// Squeezed punctuation loses the blank half of its box (both quarters when
+// its ink is centred); fill-in blanks shrink when the line is squeezed and
+// take the slack of a justified line, and are reported in ln.Blanks.
 func place(ln *Line, items []Item, avail float64) {
 	its := items[ln.Start:ln.End]
 	m := len(its)
 	ln.X = make([]float64, m)
-	natural := 0.0
+	ln.Blanks = nil
+	natural, blankW := 0.0, 0.0
 	for _, it := range its {
 		natural += it.W
+		if it.R == Blank {
+			blankW += it.W
+		}
 	}
 	slack := avail - natural
-	pre := make([]float64, m)  // shift applied before item j
-	gaps := make([]float64, m) // extra after item j-1, before item j
+	pre := make([]float64, m+1) // shift applied before item j
+	gaps := make([]float64, m)  // extra after item j-1, before item j
+	adj := make([]float64, m)   // change of the advance of item j (blanks)
 	if ln.Squeezed || slack < -1e-6 {
-		// squeeze punctuation: opening marks lose their left half, others their right half
 		need := -slack
-		cap := squeezeCapacity(its)
-		if cap > 0 && need > 0 {
-			f := need / cap
-			if f > 1 {
-				f = 1
+		cp, cb := squeezeCapacity(its), blankCapacity(its)
+		if cp+cb > 0 && need > 0 {
+			// blanks shrink first (nobody knows their natural length),
+			// then punctuation is squeezed
+			fb, f := 1.0, 0.0
+			if need < cb {
+				fb = need / cb
+			} else if cp > 0 {
+				f = math.Min((need-cb)/cp, 1)
 			}
 			for j, it := range its {
-				if canSqueeze(its, j) {
+				switch {
+				case canSqueeze(its, j):
 					s := it.W / 2 * f
-					if isOpening(it.R) {
+					switch {
+					case isOpening(it.R):
 						pre[j] -= s
-					} else {
+					case it.Centred:
+						pre[j] -= s / 2
+						pre[j+1] -= s / 2
+					default:
 						pre[j+1] -= s
 					}
+				case it.R == Blank:
+					adj[j] = -it.W * (1 - blankMin) * fb
 				}
 			}
 		}
 	} else if !ln.Last && slack > 1e-6 && m > 1 {
-		var sites []int
-		for j := 1; j < m; j++ {
-			a, b := its[j-1], its[j]
-			if a.Wide || b.Wide || a.R == ' ' || b.R == ' ' {
-				sites = append(sites, j)
+		if blankW > 0 {
+			// a fill-in blank is elastic: it takes the slack
+			for j, it := range its {
+				if it.R == Blank {
+					adj[j] = slack * it.W / blankW
+				}
 			}
-		}
-		if len(sites) == 0 {
+		} else {
+			var sites []int
 			for j := 1; j < m; j++ {
-				sites = append(sites, j)
+				a, b := its[j-1], its[j]
+				if a.Wide || b.Wide || a.R == ' ' || b.R == ' ' {
+					sites = append(sites, j)
+				}
 			}
-		}
-		e := slack / float64(len(sites))
-		for _, j := range sites {
-			gaps[j] = e
+			if len(sites) == 0 {
+				for j := 1; j < m; j++ {
+					sites = append(sites, j)
+				}
+			}
+			e := slack / float64(len(sites))
+			for _, j := range sites {
+				gaps[j] = e
+			}
 		}
 	}
 	x := ln.Indent
 	for j, it := range its {
 		x += gaps[j] + pre[j]
 		ln.X[j] = x
-		x += it.W
+		x += it.W + adj[j]
 	}
 	ln.Width = x
 	if !ln.Last && slack > 0 {
 		ln.Width = ln.Indent + avail
 	}
+	ln.Blanks = blankSpans(its, ln.X, adj)
+}
+
+// blankSpans finds the runs of Blank among its placed at x, whose advances
+// changed by adj (nil: natural advances).
+func blankSpans(its []Item, x, adj []float64) [][2]float64 {
+	var out [][2]float64
+	for j := 0; j < len(its); j++ {
+		if its[j].R != Blank {
+			continue
+		}
+		a := j
+		for j+1 < len(its) && its[j+1].R == Blank {
+			j++
+		}
+		right := x[j] + its[j].W
+		if adj != nil {
+			right += adj[j]
+		}
+		out = append(out, [2]float64{x[a], right})
+	}
+	return out
+}
+
+// BlankSpans returns the fill-in blanks of ln at natural advances, for a
+// caller that repositioned the items of ln (X) itself.
+func BlankSpans(items []Item, ln Line) [][2]float64 {
+	return blankSpans(items[ln.Start:ln.End], ln.X, nil)
 }
 
 // Text returns the characters of items[start:end] as a string.

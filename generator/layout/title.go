@@ -38,20 +38,9 @@ func WrapTitle(phrases []string, maxChars int) [][]string {
 			ps = append(ps, p)
 			continue
 		}
-		// a phrase longer than a line: cut it into line-sized pieces
-		var cur []rune
-		cw := 0.0
-		for _, r := range p {
-			if cw+CharWidth(r) > max {
-				ps = append(ps, string(cur))
-				cur, cw = nil, 0
-			}
-			cur = append(cur, r)
-			cw += CharWidth(r)
-		}
-		if len(cur) > 0 {
-			ps = append(ps, string(cur))
-		}
+		// a phrase longer than a line: cut it at line break opportunities,
+		// which the balancing below then chooses from
+		ps = append(ps, breakUnits(p, max)...)
 	}
 	if len(ps) == 0 {
 		return nil
@@ -179,4 +168,27 @@ func SignatureOffsets(organ, date float64, lineChars int, sealed bool) (organX, 
 		dateX = 0
 	}
 	return organX, dateX
+}
+
+// breakUnits cuts s into the pieces between its line break opportunities
+// (so numbers and 避头尾 punctuation stay with their neighbours); a piece
+// longer than max characters is cut at max.
+func breakUnits(s string, max float64) []string {
+	rs := []rune(s)
+	its := make([]Item, len(rs))
+	for i, r := range rs {
+		its[i] = Item{R: r, W: CharWidth(r), Wide: CharWidth(r) == 1}
+	}
+	can, _ := Breaks(its)
+	var out []string
+	from := 0
+	w := 0.0
+	for i := range rs {
+		if i > from && (can[i] || w+its[i].W > max) {
+			out = append(out, string(rs[from:i]))
+			from, w = i, 0
+		}
+		w += its[i].W
+	}
+	return append(out, string(rs[from:]))
 }

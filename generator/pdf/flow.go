@@ -18,11 +18,19 @@ func baseline(i, size float64) float64 {
 }
 
 func (r *renderer) newPage() {
+	// the signature never takes lines from further back than the page
+	// before its own: forget older ones
+	keep := r.lastPara[:0]
+	for _, rc := range r.lastPara {
+		if rc.page == r.cur {
+			keep = append(keep, rc)
+		}
+	}
+	r.lastPara = keep
 	p := &page{}
 	r.pages = append(r.pages, p)
 	r.cur = p
 	r.line = 0
-	r.lastPara = nil
 }
 
 // snap moves the cursor to the next whole grid line.
@@ -37,13 +45,28 @@ func (r *renderer) room() int {
 
 func (r *renderer) add(o op) { r.cur.ops = append(r.cur.ops, o) }
 
-// lineRec remembers where a body line was drawn, so the signature can pull
-// the last lines of the body onto its page.
+// lineRec remembers where a line of running text was drawn, so the
+// signature can take the last lines of the body with it to a new page.
+// r.lastPara holds the lines since the last barrier (a table, a form, a
+// title, a new attachment), across pages.
 type lineRec struct {
-	page *page
-	op   int
-	line float64
+	page  *page
+	op    int
+	line  float64
+	para  int     // serial number of the paragraph
+	first bool    // first line of its paragraph
+	gap   float64 // blank lines wanted before this line (first lines only)
+	kind  recKind
+	lead  bool // last line of a paragraph that ends in a colon: it leads in to what follows
 }
+
+type recKind int
+
+const (
+	recBody recKind = iota
+	recHeading
+	recNote // the attachment note
+)
 
 // style is how a run of text is set.
 type style struct {
@@ -54,6 +77,7 @@ type style struct {
 	align       doc.Align // AlignDefault = justified
 	color       [3]int
 	width       float64 // 0 = block width
+	kind        recKind
 }
 
 func (r *renderer) track(size float64) float64 {
@@ -98,11 +122,12 @@ func naturalize(ln *layout.Line, s *shaped, align doc.Align, width float64) {
 		ln.X[j] += off
 	}
 	ln.Width = off + x
+	ln.Blanks = layout.BlankSpans(s.items, *ln)
 }
 
 // emit draws one line on grid line i of the current page.
 func (r *renderer) emit(s *shaped, ln layout.Line, x0, i float64, color [3]int) int {
-	r.add(textOp{y: baseline(i, s.size), runs: r.runs(s, ln, x0), color: color})
+	r.add(r.textLine(s, ln, x0, baseline(i, s.size), color))
 	return len(r.cur.ops) - 1
 }
 
@@ -113,12 +138,19 @@ func (r *renderer) paragraph(text string, st style) {
 		st.size = layout.BodySize
 	}
 	s, lns := r.breakText(text, st)
-	r.placeLines(s, lns, left, st.color)
+	r.placeLines(s, lns, left, st.color, st.kind)
 }
 
-func (r *renderer) placeLines(s *shaped, lns []layout.Line, x0 float64, color [3]int) {
+func (r *renderer) placeLines(s *shaped, lns []layout.Line, x0 float64, color [3]int, kind recKind) {
 	L := len(lns)
-	var recs []lineRec
+	r.paraSeq++
+	gap := r.gap
+	r.gap = 0
+	lead := false
+	if L > 0 && lns[L-1].End > lns[L-1].Start {
+		c := s.items[lns[L-1].End-1].R
+		lead = c == '：' || c == ':'
+	}
 	for i := 0; i < L; {
 		if r.room() <= 0 {
 			r.newPage()
@@ -141,53 +173,147 @@ func (r *renderer) placeLines(s *shaped, lns []layout.Line, x0 float64, color [3
 		}
 		for k := 0; k < take; k++ {
 			opi := r.emit(s, lns[i+k], x0, r.line, color)
-			recs = append(recs, lineRec{r.cur, opi, r.line})
+			rc := lineRec{page: r.cur, op: opi, line: r.line, para: r.paraSeq, first: i+k == 0, kind: kind}
+			if rc.first {
+				rc.gap = gap
+			}
+			rc.lead = lead && i+k == L-1
+			r.lastPara = append(r.lastPara, rc)
 			r.line++
 		}
 		i += take
 	}
-	r.lastPara = recs
 }
 
-// pullLines moves the last n lines of the previous paragraph, if they are on
-// the current page, onto a new page, so what follows has company.
-func (r *renderer) pullLines(n int) bool {
+// pageHasBody reports whether the current page holds anything but
+// headings and an attachment note.
+func (r *renderer) pageHasBody() bool {
+	n := len(r.cur.ops)
+	for _, rc := range r.lastPara {
+		if rc.page == r.cur && rc.kind != recBody {
+			n--
+		}
+	}
+	return n > 0
+}
+
+// tailCut finds where to cut the recorded lines so that the lines from
+// there on, moved to a page of their own, leave room for after more lines
+// and take body text along: it never leaves a heading at the bottom of a
+// page, nor splits a paragraph into pieces of one line. It returns -1 when
+// there is no such cut.
+func (r *renderer) tailCut(after int) int {
 	recs := r.lastPara
-	var onPage []lineRec
-	for _, rc := range recs {
-		if rc.page == r.cur {
-			onPage = append(onPage, rc)
+	L := len(recs)
+	for _, needBody := range []bool{true, false} {
+		span := 0.0
+		body := false
+		for c := L - 1; c >= 1; c-- {
+			if c < L-1 {
+				span += 1 + recs[c+1].gap
+			}
+			if span+1+float64(after) > lines {
+				break
+			}
+			a, b := recs[c-1], recs[c]
+			body = body || b.kind == recBody
+			if b.page != r.cur && (len(r.pages) < 2 || b.page != r.pages[len(r.pages)-2]) {
+				break // the lines reach back further than the previous page
+			}
+			if a.page != b.page || a.kind == recHeading || (needBody && !body) {
+				continue
+			}
+			if a.para == b.para {
+				kept, moved := 0, 0
+				for _, rc := range recs[:c] {
+					if rc.para == a.para && rc.page == a.page {
+						kept++
+					}
+				}
+				for _, rc := range recs[c:] {
+					if rc.para == a.para {
+						moved++
+					}
+				}
+				if kept < 2 || moved < 2 {
+					continue
+				}
+			}
+			return c
 		}
 	}
-	if len(onPage) < n+1 && len(onPage) != len(recs) {
+	return -1
+}
+
+// keepLeadIn moves a paragraph that ends in a colon, and a heading right
+// above it, to a new page with what it leads in to (a table that needs after
+// lines to start), and reports whether it did.
+func (r *renderer) keepLeadIn(after int) bool {
+	recs := r.lastPara
+	L := len(recs)
+	if L < 2 || !recs[L-1].lead || recs[L-1].page != r.cur || recs[L-1].line+1 != r.line {
 		return false
 	}
-	if len(onPage) < n {
+	c := r.tailCut(after)
+	if c < 0 || recs[c].page != r.cur {
 		return false
 	}
-	if len(onPage) == len(recs) && len(onPage) <= n {
-		return false
-	}
-	move := onPage[len(onPage)-n:]
-	old := r.cur
-	r.newPage()
-	first := move[0].line
-	for _, rc := range move {
-		t := old.ops[rc.op].(textOp)
-		t.y -= first * pitch
-		r.add(t)
-		r.line++
-		old.ops[rc.op] = nil
-	}
-	// drop the moved ops
-	kept := old.ops[:0]
-	for _, o := range old.ops {
-		if o != nil {
-			kept = append(kept, o)
+	for _, rc := range recs[c:] {
+		if rc.para != recs[L-1].para && (rc.kind != recHeading || rc.para < recs[L-1].para-1) {
+			return false
 		}
 	}
-	old.ops = kept
+	r.moveTail(c)
 	return true
+}
+
+// moveTail moves the recorded lines from c on to a new page (or to the top
+// of the current page, when they start on the page before), keeping their
+// order and the blank lines between paragraphs. Afterwards only the moved
+// lines are on record.
+func (r *renderer) moveTail(c int) {
+	moved := append([]lineRec(nil), r.lastPara[c:]...)
+	texts := make([]textOp, len(moved))
+	touched := map[*page]bool{}
+	for i, rc := range moved {
+		texts[i] = rc.page.ops[rc.op].(textOp)
+		rc.page.ops[rc.op] = nil
+		touched[rc.page] = true
+	}
+	for p := range touched {
+		kept := p.ops[:0]
+		for _, o := range p.ops {
+			if o != nil {
+				kept = append(kept, o)
+			}
+		}
+		p.ops = kept
+	}
+	if moved[0].page == r.cur || len(r.cur.ops) > 0 {
+		r.newPage()
+	}
+	r.line = 0
+	// the lines left behind moved in their pages' op lists: only the moved
+	// ones stay on record
+	var recs []lineRec
+	for i, rc := range moved {
+		if i > 0 {
+			r.line += 1 + rc.gap
+		}
+		t := texts[i]
+		dy := (r.line - rc.line) * pitch
+		t.y += dy
+		t.rules = append([]lineOp(nil), t.rules...)
+		for k := range t.rules {
+			t.rules[k].y1 += dy
+			t.rules[k].y2 += dy
+		}
+		r.add(t)
+		rc.page, rc.op, rc.line = r.cur, len(r.cur.ops)-1, r.line
+		recs = append(recs, rc)
+	}
+	r.line++
+	r.lastPara = recs
 }
 
 // --- the 公文 flow --------------------------------------------------------
@@ -277,9 +403,11 @@ func (r *renderer) block(b doc.Block, next doc.Block) {
 		r.attachment(*b)
 	case doc.PageBreak, *doc.PageBreak:
 		r.newPage()
+		r.lastPara = nil
 	case doc.Spacer:
 		r.snap()
 		r.line += math.Ceil(b.Lines)
+		r.gap += math.Ceil(b.Lines)
 		if r.line >= lines {
 			r.newPage()
 		}
@@ -344,6 +472,7 @@ func (r *renderer) title(phrases []string) {
 	if r.room() < len(rows)+2 && r.line > 0 {
 		r.newPage()
 	}
+	r.lastPara = nil
 	for _, row := range rows {
 		r.centredLine(strings.Join(row, ""), doc.XiaoBiaoSong, size, black)
 	}
@@ -377,8 +506,7 @@ func (r *renderer) heading(h doc.Heading, next doc.Block) {
 	if r.room() < need && r.line > 0 {
 		r.newPage()
 	}
-	r.placeLines(s, lns, left, black)
-	r.lastPara = nil
+	r.placeLines(s, lns, left, black, recHeading)
 }
 
 // linesOf estimates how many lines of next must share the page with a
@@ -394,6 +522,10 @@ func (r *renderer) linesOf(next doc.Block) int {
 		return 2
 	case *doc.Heading:
 		return 2
+	case doc.Table:
+		return tableStart(&b)
+	case *doc.Table:
+		return tableStart(b)
 	case nil:
 		return 0
 	default:
@@ -405,6 +537,16 @@ func (r *renderer) linesOf(next doc.Block) int {
 	return 1
 }
 
+// tableStart is about how many grid lines the start of t takes: its
+// caption, header and first row.
+func tableStart(t *doc.Table) int {
+	n := 1 + len(t.Header)
+	if t.Caption != "" {
+		n++
+	}
+	return n
+}
+
 func (r *renderer) attachmentNote(items []string) {
 	if len(items) == 0 {
 		return
@@ -413,11 +555,12 @@ func (r *renderer) attachmentNote(items []string) {
 	if r.line > 0 {
 		r.line++ // one blank line below the body
 	}
+	r.gap = 1
 	label := "附件："
 	lw := r.textWidth(label, doc.FangSong, layout.BodySize)
 	if len(items) == 1 {
 		r.paragraph(label+items[0], style{role: doc.FangSong, size: layout.BodySize,
-			firstIndent: bodyIndent, restIndent: bodyIndent + lw})
+			firstIndent: bodyIndent, restIndent: bodyIndent + lw, kind: recNote})
 		return
 	}
 	for k, it := range items {
@@ -430,7 +573,7 @@ func (r *renderer) attachmentNote(items []string) {
 			first = bodyIndent
 		}
 		r.paragraph(text, style{role: doc.FangSong, size: layout.BodySize,
-			firstIndent: first, restIndent: bodyIndent + lw + nw})
+			firstIndent: first, restIndent: bodyIndent + lw + nw, kind: recNote})
 	}
 }
 
@@ -455,13 +598,20 @@ func (r *renderer) signature(sg doc.Signature) {
 		blank = 2
 	}
 	r.snap()
-	need := blank + 2
+	rows := 2
 	if sg.Organ == "" || sg.Date == "" {
-		need = blank + 1
+		rows = 1
 	}
-	if r.line+float64(need) > lines {
-		// keep the signature with the end of the body
-		if !r.pullLines(2) {
+	fits := r.line+float64(blank+rows) <= lines
+	if !fits || !r.pageHasBody() {
+		// GB/T 9704 7.3.5: the signature shares its page with body text.
+		// Take the last lines of the body (and the attachment note) to a
+		// new page with it, else tighten the blank above it.
+		if c := r.tailCut(blank + rows); c >= 0 {
+			r.moveTail(c)
+		} else if !fits && r.line+float64(rows) <= lines && r.pageHasBody() {
+			blank = int(lines - r.line - float64(rows))
+		} else if !fits {
 			r.newPage()
 		}
 	}
@@ -495,6 +645,7 @@ func (r *renderer) placeAt(text string, role doc.Role, size, x float64) {
 
 func (r *renderer) attachment(a doc.Attachment) {
 	r.newPage()
+	r.lastPara = nil
 	label := a.Label
 	if label == "" {
 		label = "附件"

@@ -16,6 +16,25 @@ type metrics struct {
 	adv     []uint16 // per BMP rune: advance+1 in 1/1000 em; 0 = no glyph
 	ascent  float64  // hhea ascender / unitsPerEm
 	descent float64  // hhea descender / unitsPerEm (negative)
+	// ink holds the glyph bounding boxes (xMin, yMin, xMax, yMax in
+	// 1/1000 em) of the characters in inkRunes that the face has.
+	ink map[rune][4]float64
+}
+
+// inkRunes are the characters whose ink the layout needs: squeezable
+// punctuation (where its blank half lies) and the fill-in blank "_" (where
+// its rule goes).
+const inkRunes = "，。、；：？！）》」』”’（《「『“‘〉】〕〈【〔_"
+
+// centred reports whether r's ink sits in the middle of its box.
+func (m *metrics) centred(r rune) bool {
+	b, ok := m.ink[r]
+	if !ok || m.adv[r] <= 1 {
+		return false
+	}
+	adv := float64(m.adv[r] - 1)
+	left, right := b[0], adv-b[2]
+	return left > 0.2*adv && right > 0.2*adv
 }
 
 func (m *metrics) has(r rune) bool {
@@ -85,6 +104,17 @@ func parseMetrics(b []byte) (*metrics, error) {
 	if !ok1 || !ok2 || !ok3 || !ok4 {
 		return nil, errFont
 	}
+	gids := map[rune]int{}
+	want := func(c int, id int) {
+		if c < 0x80 && c != '_' {
+			return
+		}
+		for _, r := range inkRunes {
+			if int(r) == c {
+				gids[r] = id
+			}
+		}
+	}
 	upem := float64(u16(head + 18))
 	if upem == 0 {
 		return nil, errFont
@@ -133,6 +163,7 @@ func parseMetrics(b []byte) (*metrics, error) {
 			for c := start; c <= end && c < 0x10000; c++ {
 				if id := gid + (c - start); id != 0 {
 					m.adv[c] = advOf(id)
+					want(c, id)
 				}
 			}
 		}
@@ -157,11 +188,45 @@ func parseMetrics(b []byte) (*metrics, error) {
 				}
 				if id != 0 {
 					m.adv[c] = advOf(id)
+					want(c, id)
 				}
 			}
 		}
 	default:
 		return nil, errFont
 	}
+	m.ink = glyphBoxes(b, tables, u16, u32, upem, gids)
 	return m, nil
+}
+
+// glyphBoxes reads the bounding boxes of the glyphs gids from glyf (a face
+// without glyf, or with an empty glyph, gives no box).
+func glyphBoxes(b []byte, tables map[string]int, u16, u32 func(int) int, upem float64, gids map[rune]int) map[rune][4]float64 {
+	out := map[rune][4]float64{}
+	loca, ok1 := tables["loca"]
+	glyf, ok2 := tables["glyf"]
+	head := tables["head"]
+	if !ok1 || !ok2 {
+		return out
+	}
+	long := u16(head+50) == 1
+	off := func(g int) int {
+		if long {
+			return u32(loca + 4*g)
+		}
+		return 2 * u16(loca+2*g)
+	}
+	s := func(o int) float64 { return float64(int16(u16(o))) * 1000 / upem }
+	for r, g := range gids {
+		o0, o1 := off(g), off(g+1)
+		if o1 <= o0 {
+			continue
+		}
+		o := glyf + o0
+		if o+10 > len(b) {
+			continue
+		}
+		out[r] = [4]float64{s(o + 2), s(o + 4), s(o + 6), s(o + 8)}
+	}
+	return out
 }

@@ -96,7 +96,9 @@ type renderer struct {
 	// form layout
 	form     *formSheet
 	formErr  error
-	lastPara []lineRec
+	lastPara []lineRec // running text since the last barrier (see lineRec)
+	paraSeq  int       // paragraphs placed so far
+	gap      float64   // blank lines wanted before the next paragraph
 }
 
 type page struct {
@@ -114,6 +116,7 @@ type textOp struct {
 	y     float64 // baseline, from the page top
 	runs  []run
 	color [3]int
+	rules []lineOp // fill-in blanks, drawn over their hidden underscores
 }
 
 type run struct {
@@ -122,6 +125,10 @@ type run struct {
 	x    float64
 	tc   float64 // character spacing after each glyph
 	text string
+	// hidden text is not painted (text render mode 3) but stays
+	// extractable: the underscores of a fill-in blank, drawn as a rule.
+	hidden bool
+	scale  float64 // horizontal scaling in percent (0 = 100)
 }
 
 type lineOp struct {
@@ -224,7 +231,7 @@ func (r *renderer) shape(text string, role doc.Role, size, track float64) *shape
 		if wide {
 			w += track
 		}
-		s.items[i] = layout.Item{R: c, W: w, Wide: wide}
+		s.items[i] = layout.Item{R: c, W: w, Wide: wide, Centred: cf != nil && cf.m.centred(c)}
 		s.glyphs[i] = g
 	}
 	return s
@@ -255,6 +262,52 @@ func (r *renderer) miss(c rune, text string, i int) {
 // runs turns one broken line into runs: a new run starts where the face
 // changes or the spacing between glyphs differs.
 func (r *renderer) runs(s *shaped, ln layout.Line, x0 float64) []run {
+	return r.runsOf(s, ln, x0, false)
+}
+
+// textLine is one broken line as a text op with its baseline at y: the
+// underscores of fill-in blanks are hidden and each blank is one rule at
+// the underline position of the face.
+func (r *renderer) textLine(s *shaped, ln layout.Line, x0, y float64, color [3]int) textOp {
+	t := textOp{y: y, runs: r.runsOf(s, ln, x0, len(ln.Blanks) > 0), color: color}
+	for _, b := range ln.Blanks {
+		// the ink of "_" in the face that sets the first one
+		centre, thick := -0.13*s.size, 0.04*s.size
+		for j := ln.Start; j < ln.End; j++ {
+			if s.items[j].R == layout.Blank {
+				if g := s.glyphs[j]; g.face >= 0 {
+					if box, ok := r.faceM[g.face].ink[layout.Blank]; ok && box[3] > box[1] {
+						centre = (box[1] + box[3]) / 2 / 1000 * s.size
+						thick = (box[3] - box[1]) / 1000 * s.size
+					}
+				}
+				break
+			}
+		}
+		thick = math.Max(thick, 0.5)
+		yy := y - centre
+		t.rules = append(t.rules, lineOp{x1: x0 + b[0], y1: yy, x2: x0 + b[1], y2: yy, w: thick, color: color})
+		// the hidden underscores span the rule by scaling, not spacing, so
+		// text extraction reads them as one word
+		for k := range t.runs {
+			rn := &t.runs[k]
+			if !rn.hidden || math.Abs(rn.x-(x0+b[0])) > 0.01 {
+				continue
+			}
+			nat := 0.0
+			for _, c := range rn.text {
+				nat += r.faceM[rn.face].width(c, rn.size)
+			}
+			if nat > 0 {
+				rn.tc = 0
+				rn.scale = 100 * (b[1] - b[0]) / nat
+			}
+		}
+	}
+	return t
+}
+
+func (r *renderer) runsOf(s *shaped, ln layout.Line, x0 float64, hideBlanks bool) []run {
 	var out []run
 	var cur *run
 	var buf []rune
@@ -276,7 +329,8 @@ func (r *renderer) runs(s *shaped, ln layout.Line, x0 float64) []run {
 			continue
 		}
 		x := x0 + ln.X[j]
-		if cur != nil && cur.face == g.face {
+		hide := hideBlanks && c == layout.Blank
+		if cur != nil && cur.face == g.face && cur.hidden == hide {
 			// spacing implied by the previous glyph
 			prev := ln.Start + j - 1
 			gap := x - (x0 + ln.X[j-1]) - s.glyphs[prev].adv
@@ -291,7 +345,7 @@ func (r *renderer) runs(s *shaped, ln layout.Line, x0 float64) []run {
 			}
 		}
 		flush()
-		cur = &run{face: g.face, size: s.size, x: x}
+		cur = &run{face: g.face, size: s.size, x: x, hidden: hide}
 		buf = append(buf, c)
 	}
 	flush()
@@ -408,7 +462,22 @@ func drawText(pdf drawer, fam []string, st *drawState, t textOp) {
 			pdf.RawWriteStr(fmt.Sprintf("%.3f Tc", rn.tc))
 			st.tc = rn.tc
 		}
+		if rn.hidden {
+			pdf.RawWriteStr("3 Tr")
+			if rn.scale > 0 {
+				pdf.RawWriteStr(fmt.Sprintf("%.2f Tz", rn.scale))
+			}
+		}
 		pdf.Text(rn.x, t.y, rn.text)
+		if rn.hidden {
+			pdf.RawWriteStr("0 Tr")
+			if rn.scale > 0 {
+				pdf.RawWriteStr("100 Tz")
+			}
+		}
+	}
+	for _, l := range t.rules {
+		drawLine(pdf, l)
 	}
 }
 

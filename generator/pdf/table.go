@@ -72,15 +72,6 @@ func (r *renderer) table(t *doc.Table) {
 	headH := rowHeights(head, len(t.Header), g)
 	bodyH := rowHeights(body, len(t.Rows), g)
 
-	r.snap()
-	if t.Caption != "" {
-		if r.room() < 3 {
-			r.newPage()
-		}
-		r.centredLine(t.Caption, doc.HeiTi, layout.BodySize, black)
-	}
-	y := top + r.line*pitch
-	bottom := top + blockH
 	sum := func(h []float64) float64 {
 		s := 0.0
 		for _, v := range h {
@@ -88,12 +79,32 @@ func (r *renderer) table(t *doc.Table) {
 		}
 		return s
 	}
+	// units of rows that must stay together
+	units := rowUnits(body, len(t.Rows))
+	r.snap()
+	// the caption, the header and the first body rows start the table on
+	// the same page, or the table starts on the next
+	need := sum(headH)
+	if len(units) > 0 {
+		need += sum(bodyH[units[0][0]:units[0][1]])
+	}
+	if t.Caption != "" {
+		need += pitch
+	}
+	if r.line > 0 && top+r.line*pitch+need > top+blockH+0.01 {
+		if !r.keepLeadIn(int(math.Ceil(need/pitch - 1e-6))) {
+			r.newPage()
+		}
+	}
+	if t.Caption != "" {
+		r.centredLine(t.Caption, doc.HeiTi, layout.BodySize, black)
+	}
+	y := top + r.line*pitch
+	bottom := top + blockH
 	drawHead := func() {
 		r.drawRows(head, headH, 0, len(t.Header), y, g)
 		y += sum(headH)
 	}
-	// units of rows that must stay together
-	units := rowUnits(body, len(t.Rows))
 	drawHead()
 	for _, u := range units {
 		h := sum(bodyH[u[0]:u[1]])
@@ -107,6 +118,7 @@ func (r *renderer) table(t *doc.Table) {
 	}
 	r.line = math.Ceil((y-top)/pitch - 1e-6)
 	r.lastPara = nil
+	r.gap = 0
 	if r.line >= lines {
 		r.newPage()
 	}
@@ -234,7 +246,7 @@ func (r *renderer) drawRows(cells []placed, h []float64, from, to int, y float64
 		ty := y0 + (y1-y0-n*g.lineH)/2
 		for k, ln := range p.lns {
 			by := ty + float64(k)*g.lineH + (g.lineH-g.size)/2 + 0.88*g.size
-			r.add(textOp{y: by, runs: r.runs(p.s, ln, x0+g.padX), color: black})
+			r.add(r.textLine(p.s, ln, x0+g.padX, by, black))
 		}
 	}
 }
