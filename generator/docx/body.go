@@ -188,15 +188,16 @@ func indXML(left, right, first float64, charTwips int) string {
 	return s + `/>`
 }
 
-// formSpacing gives the line height used in LayoutForm documents, where
-// there is no line grid: 1.5 × the font size.
+// lineFor sets the line height: in LayoutForm documents, where there is
+// no line grid, 1.4 × the font size (as the PDF renderer); in 公文, whole
+// grid lines.
 func (r *renderer) lineFor(p *pp, sizePt float64) {
 	if sizePt <= 0 {
 		sizePt = doc.Size3
 	}
 	if r.form {
 		p.snapOff = true
-		p.spacing = exactSpacing(int(math.Round(sizePt * 20 * 1.5)))
+		p.spacing = exactSpacing(int(math.Round(sizePt * 20 * 1.4)))
 		return
 	}
 	// On the grid: one line is 579 twips; larger type takes whole lines.
@@ -248,17 +249,12 @@ func (r *renderer) document() ([]byte, error) {
 	if r.d.Letterhead != nil && !r.form {
 		r.letterhead(r.d.Letterhead)
 	}
-	copies := 1
-	if r.form && r.d.Sheet.PerSheet > 1 {
-		copies = r.d.Sheet.PerSheet
-	}
-	for c := 0; c < copies; c++ {
-		if c > 0 {
-			r.cutLine()
-		}
-		if err := r.blocks(r.d.Blocks); err != nil {
-			return nil, err
-		}
+	// Word has no N-up, and Word and LibreOffice set a form's text a little
+	// looser than our PDF, so stacked copies of a half-sheet form can spill
+	// onto a second page. The DOCX of a form is therefore one copy, the
+	// editable master staff print from; the PDF carries the N-up sheets.
+	if err := r.blocks(r.d.Blocks); err != nil {
+		return nil, err
 	}
 	if r.d.Imprint != nil {
 		r.imprint(r.d.Imprint)
@@ -442,6 +438,11 @@ func (r *renderer) paragraph(t doc.Paragraph) {
 	size := t.Size
 	if size <= 0 {
 		size = doc.Size3
+		if r.form {
+			// Forms set their running text in 小四, as the PDF does.
+			size = doc.Size12
+			rpr.halfPts = halfPts(size)
+		}
 	}
 	r.lineFor(&p, size)
 	if !t.NoIndent && size != doc.Size3 && p.ind == "" {
@@ -566,12 +567,6 @@ func (r *renderer) spacer(s doc.Spacer) {
 		r.para(pp{snapOff: true, spacing: exactSpacing(int(math.Round(frac * linePitch)))},
 			`<w:r><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:r>`)
 	}
-}
-
-// cutLine separates copies of a form on one sheet with a dashed rule.
-func (r *renderer) cutLine() {
-	r.para(pp{snapOff: true, spacing: `<w:spacing w:before="120" w:after="240" w:line="240" w:lineRule="exact"/>`,
-		pBdr: `<w:pBdr><w:bottom w:val="dashed" w:sz="4" w:space="1" w:color="808080"/></w:pBdr>`, ind: pNoIndent})
 }
 
 // ---- tables ----
