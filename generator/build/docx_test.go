@@ -95,7 +95,7 @@ func normal(s string) string {
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000' || r == '\f':
 			return -1
-		case r == '-' || r == '+' || r == '|' || r == '=' || r == '_' || r == ':' && false:
+		case r == '-' || r == '+' || r == '|' || r == '=' || r == '_':
 			return -1
 		}
 		return r
