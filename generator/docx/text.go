@@ -1,10 +1,11 @@
 package docx
 
 import (
-	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"huanjie/generator/layout"
 )
 
 // esc escapes s for XML character data and attribute values and drops the
@@ -95,112 +96,15 @@ func widthChars(s string) float64 {
 	return w
 }
 
-// wrapTitle breaks a title between phrases into lines of at most max
-// characters. It never breaks inside a phrase unless the phrase alone is
-// longer than a line; among the breakings with the fewest lines it prefers
-// lines that do not grow downwards (long above short) and are most even.
+// wrapTitle breaks a title between phrases the same way the PDF does
+// (layout.WrapTitle: fewest lines, never inside a phrase unless it is
+// longer than a line, balanced, longer line above).
 func wrapTitle(phrases []string, max float64) []string {
-	var ps []string
-	for _, p := range phrases {
-		if p == "" {
-			continue
-		}
-		if widthChars(p) <= max {
-			ps = append(ps, p)
-			continue
-		}
-		// Split an over-long phrase into the fewest near-equal pieces,
-		// longer pieces first.
-		rs := []rune(p)
-		k := int(math.Ceil(widthChars(p)/max - 1e-9))
-		for len(rs) > 0 {
-			target := widthChars(string(rs)) / float64(k)
-			w, n := 0.0, 0
-			for n < len(rs) && (w < target-1e-9 || n == 0) && w+runeWidth(rs[n]) <= max {
-				w += runeWidth(rs[n])
-				n++
-			}
-			ps = append(ps, string(rs[:n]))
-			rs = rs[n:]
-			if k > 1 {
-				k--
-			}
-		}
+	var out []string
+	for _, line := range layout.WrapTitle(phrases, int(max)) {
+		out = append(out, strings.Join(line, ""))
 	}
-	if len(ps) == 0 {
-		return nil
-	}
-	ws := make([]float64, len(ps))
-	total := 0.0
-	for i, p := range ps {
-		ws[i] = widthChars(p)
-		total += ws[i]
-	}
-	if total <= max {
-		return []string{strings.Join(ps, "")}
-	}
-	// Greedy gives the least number of lines.
-	greedy := [][2]int{}
-	start, w := 0, 0.0
-	for i := range ps {
-		if w+ws[i] > max && i > start {
-			greedy = append(greedy, [2]int{start, i})
-			start, w = i, 0
-		}
-		w += ws[i]
-	}
-	greedy = append(greedy, [2]int{start, len(ps)})
-	n := len(greedy)
-	best := greedy
-	if len(ps) <= 24 && n <= 4 {
-		bestScore := math.Inf(1)
-		cuts := make([]int, n+1)
-		cuts[0], cuts[n] = 0, len(ps)
-		var try func(k int)
-		try = func(k int) {
-			if k == n {
-				lw := make([]float64, n)
-				for j := 0; j < n; j++ {
-					for i := cuts[j]; i < cuts[j+1]; i++ {
-						lw[j] += ws[i]
-					}
-					if lw[j] > max || cuts[j] == cuts[j+1] {
-						return
-					}
-				}
-				score := 0.0
-				for j := 1; j < n; j++ {
-					if lw[j] > lw[j-1] {
-						score += 1000 // a line longer than the one above
-					}
-				}
-				hi, lo := lw[0], lw[0]
-				for _, x := range lw {
-					hi = math.Max(hi, x)
-					lo = math.Min(lo, x)
-				}
-				score += hi - lo
-				if score < bestScore {
-					bestScore = score
-					best = make([][2]int, n)
-					for j := 0; j < n; j++ {
-						best[j] = [2]int{cuts[j], cuts[j+1]}
-					}
-				}
-				return
-			}
-			for c := cuts[k-1] + 1; c < len(ps); c++ {
-				cuts[k] = c
-				try(k + 1)
-			}
-		}
-		try(1)
-	}
-	lines := make([]string, len(best))
-	for j, g := range best {
-		lines[j] = strings.Join(ps[g[0]:g[1]], "")
-	}
-	return lines
+	return out
 }
 
 // cnNumber writes 1…99 in Chinese numerals (一, 十, 十一, 二十一).

@@ -294,36 +294,36 @@ func asArray(v any) ([]any, bool) {
 	return nil, false
 }
 
-// nearest returns the candidate closest to k by edit distance, if close.
-func nearest(k string, candidates []string) string {
+// closest returns the candidate with the smallest edit distance to k.
+func closest(k string, candidates []string) (string, int) {
 	best, bestD := "", 1<<30
 	for _, c := range candidates {
-		dist := editDistance(k, c)
-		if dist < bestD {
-			best, bestD = c, dist
+		if d := editDistance(k, c); d < bestD {
+			best, bestD = c, d
 		}
 	}
+	return best, bestD
+}
+
+// nearest returns the key closest to k, if close enough to be a typo:
+// two edits, or a third of a long key.
+func nearest(k string, candidates []string) string {
+	best, d := closest(k, candidates)
 	limit := 2
 	if n := len([]rune(k)); n > 8 {
 		limit = n / 3
 	}
-	if bestD <= limit {
+	if d <= limit {
 		return best
 	}
 	return ""
 }
 
 // NearestName is nearest() for people's names: the closest name within two
-// edits, for "是否应为…？" suggestions.
+// edits (and fewer edits than the name has characters), for "是否应为…？".
 func NearestName(k string, candidates []string) string {
-	best, bestD := "", 1<<30
-	for _, c := range candidates {
-		dist := editDistance(k, c)
-		if dist < bestD {
-			best, bestD = c, dist
-		}
-	}
-	if bestD <= 2 && bestD < len([]rune(k)) {
+	best, d := closest(k, candidates)
+	if d <= 2 && d < len([]rune(k)) {
 		return best
 	}
 	return ""
