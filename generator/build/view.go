@@ -290,16 +290,7 @@ var funcs = template.FuncMap{
 		}
 		return fmt.Sprintf("%d年%d月", d.Year+years, d.Month)
 	},
-}
-
-func init() {
-	for k, f := range formFuncs {
-		funcs[k] = f
-	}
-}
-
-// formFuncs size and arrange the cells of ballots and counting forms.
-var formFuncs = template.FuncMap{
+	// Forms (ballots, counting sheets): arithmetic and layout helpers.
 	"mul": func(a, b int) int { return a * b },
 	// div divides rounding down (0 for a zero divisor); ceilDiv rounds up.
 	"div": func(a, b int) int {
