@@ -15,33 +15,35 @@ import (
 // View is the data a template sees. Field names are stable: templates use
 // them (see templates/README.md).
 type View struct {
-	E            *election.Election
-	File         *election.File
-	Org          election.Organization
-	Short        string // 简称 (short_name, else name)
-	Contact      election.Contact
-	Members      election.Members
-	Plan         election.Plan
-	Settings     election.Settings
-	Candidates   []election.Candidate // stroke order
-	Secretary    []election.Candidate // proposed 书记 (approved order = file order)
-	Deputy       []election.Candidate // proposed 副书记
-	Expected     int
-	Seats        int
-	Margin       int     // 差额人数
-	MarginPct    float64 // 差额比例 (percent)
-	MarginMin    int     // least candidates
-	Quorum       int     // least attendance
-	MinVotes     int     // least 赞成票 to be elected (threshold on the planned base)
-	Meeting      *election.Meeting
-	FirstMeeting *election.FirstMeeting
-	Result       *election.Result
-	Stats        *election.Stats
-	Elected      []election.Candidate // elected members in stroke order (write-ins with name only)
-	Report       *election.Report
-	Summary      *election.Summary
-	Previous     *election.Previous
-	Draft        bool
+	E             *election.Election
+	File          *election.File
+	Org           election.Organization
+	Short         string // 简称 (short_name, else name)
+	Contact       election.Contact
+	Members       election.Members
+	Plan          election.Plan
+	Settings      election.Settings
+	Candidates    []election.Candidate // stroke order
+	Secretary     []election.Candidate // proposed 书记 (approved order = file order)
+	Deputy        []election.Candidate // proposed 副书记
+	Expected      int
+	Seats         int
+	Margin        int     // 差额人数
+	MarginPct     float64 // 差额比例 (percent)
+	MarginMin     int     // least candidates
+	Quorum        int     // least attendance
+	MinVotes      int     // least 赞成票 to be elected (threshold on the planned base)
+	FirstQuorum   int     // least members present at the first meeting
+	FirstMinVotes int     // least votes to be elected 书记/副书记 (more than half of the committee)
+	Meeting       *election.Meeting
+	FirstMeeting  *election.FirstMeeting
+	Result        *election.Result
+	Stats         *election.Stats
+	Elected       []election.Candidate // elected members in stroke order (write-ins with name only)
+	Report        *election.Report
+	Summary       *election.Summary
+	Previous      *election.Previous
+	Draft         bool
 
 	// Ballots and counting forms.
 	Ballot         BallotView // [ballot] with defaults applied
@@ -147,6 +149,8 @@ func newView(e *election.Election, draft bool) *View {
 	s := e.Settings
 	v.Quorum = election.QuorumRequired(e.Expected, s.QuorumRatio, s.QuorumStrict)
 	v.MinVotes = election.MoreThanHalf(e.Expected)
+	v.FirstQuorum = election.QuorumRequired(e.Seats(), s.FirstMeetingQuorum, false)
+	v.FirstMinVotes = election.MoreThanHalf(e.Seats())
 	if e.Result != nil {
 		v.MinVotes = e.Result.Threshold.MinVotes
 		for _, n := range e.Result.Elected {
