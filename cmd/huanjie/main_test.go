@@ -119,6 +119,11 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"check", glyph}, 1, "U+20000"},
 		{[]string{"check", glyph, "--json"}, 1, `"code": "missing_glyph"`},
 		{[]string{"sort-names", "--convention", "abc"}, 2, "不认识的排序规则"},
+		{[]string{"fonts"}, 0, "仿宋"},
+		{[]string{"fonts", "--fonts", filepath.Join(dir, "nope")}, 2, "不存在"},
+		{[]string{"build", sample, "--format", "odt"}, 2, "不认识的格式"},
+		{[]string{"build", sample, "--only", "ballots"}, 2, "没有名为"},
+		{[]string{"build", sample, "--copies", "0"}, 2, "--copies"},
 	} {
 		out, errOut, code := runCLI(t, "", c.args...)
 		if code != c.code {

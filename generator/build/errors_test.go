@@ -346,3 +346,52 @@ func TestSecretaryNotElectedRefused(t *testing.T) {
 		t.Fatalf("draft: %v", err)
 	}
 }
+
+// Before the election the file ends at [[candidates]]: every before-election
+// document builds, the result documents are skipped with a note each, and
+// the tally forms come out blank.
+func TestBeforeElection(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(samplesDir, "donghua-community.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _, ok := strings.Cut(string(b), "# ---------- 以下为选举后填写 ----------")
+	if !ok {
+		t.Fatal("the sample lost its after-election marker")
+	}
+	p := filepath.Join(t.TempDir(), "before.toml")
+	os.WriteFile(p, []byte(head), 0o644)
+	e, err := election.Load(p)
+	if err != nil || e.Findings.HasErrors() {
+		t.Fatalf("load: %v %v", err, e.Findings)
+	}
+	var notes bytes.Buffer
+	outs, err := Plan(e, Options{NoSystemFonts: true}, &notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	built := map[string]bool{}
+	for _, o := range outs {
+		built[o.Name] = true
+	}
+	for _, n := range []string{"request", "notice", "meeting-notice", "method", "agenda", "script", "ballot", "tally"} {
+		if !built[n] {
+			t.Errorf("%s not built before the election", n)
+		}
+	}
+	for _, n := range []string{"report", "result-request", "summary"} {
+		if built[n] {
+			t.Errorf("%s built without its data", n)
+		}
+		if !strings.Contains(notes.String(), "跳过 "+n+"（") {
+			t.Errorf("no note for skipped %s in %q", n, notes.String())
+		}
+	}
+	for _, o := range outs {
+		if o.Name == "tally" && strings.HasSuffix(o.Path, "结果报告单.pdf") {
+			if txt := flat(pdfText(t, o.Data, false)); strings.Contains(txt, "32") || !strings.Contains(txt, "刘通") {
+				t.Errorf("blank result form carries votes or lacks names: %s", txt)
+			}
+		}
+	}
+}
