@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"huanjie/internal/testenv"
 )
 
 // BenchmarkBuildSet builds the whole document set for the normative sample
@@ -42,7 +44,7 @@ func BenchmarkBuildSet(b *testing.B) {
 // process for the whole set, as a user would batch it). Run it beside
 // BenchmarkBuildSet: go test -run XXX -bench 'Set' ./generator/build
 func BenchmarkLibreOfficeSet(b *testing.B) {
-	soffice := needTool(b, "libreoffice")
+	soffice := testenv.Tool(b, "libreoffice")
 	e := loadSample(b, "donghua-community")
 	dir := b.TempDir()
 	outs, err := Plan(e, Options{Out: dir, Formats: []string{"docx"}, NoSystemFonts: true}, io.Discard)

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"huanjie/internal/testenv"
 )
 
 // TestDocxMatchesPDF renders every document of the normative sample as
@@ -16,9 +18,9 @@ import (
 // LibreOffice lays the DOCX out on as many pages as our PDF, within one.
 // Ballots, whose DOCX must print as they are, must take exactly one page.
 func TestDocxMatchesPDF(t *testing.T) {
-	pandoc := needTool(t, "pandoc")
-	soffice := needTool(t, "libreoffice")
-	pdfinfo := needTool(t, "pdfinfo")
+	pandoc := testenv.Tool(t, "pandoc")
+	soffice := testenv.Tool(t, "libreoffice")
+	pdfinfo := testenv.Tool(t, "pdfinfo")
 	e := loadSample(t, "donghua-community")
 	outs, _ := buildAll(t, e, "pdf", "docx")
 	dir := t.TempDir()

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"huanjie/generator/election"
+	"huanjie/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden/<sample>/<doc>.txt from the current output")
@@ -45,7 +46,7 @@ func sampleNames(t testing.TB) []string {
 // pdfText runs pdftotext on PDF bytes; layout selects -layout.
 func pdfText(t testing.TB, data []byte, layout bool) string {
 	t.Helper()
-	tool := needTool(t, "pdftotext")
+	tool := testenv.Tool(t, "pdftotext")
 	f := filepath.Join(t.TempDir(), "doc.pdf")
 	if err := os.WriteFile(f, data, 0o644); err != nil {
 		t.Fatal(err)
@@ -109,7 +110,7 @@ func docKey(t testing.TB, o Output) string {
 // `go test ./generator/build -run TestGolden -update` after an intended
 // change and review the diff.
 func TestGolden(t *testing.T) {
-	needTool(t, "pdftotext")
+	testenv.Tool(t, "pdftotext")
 	for _, sample := range sampleNames(t) {
 		t.Run(sample, func(t *testing.T) {
 			e := loadSample(t, sample)
@@ -230,7 +231,7 @@ var figures = map[string]map[string][]string{
 
 // TestFigures checks exact figures in the text of each document.
 func TestFigures(t *testing.T) {
-	needTool(t, "pdftotext")
+	testenv.Tool(t, "pdftotext")
 	for sample, docs := range figures {
 		t.Run(sample, func(t *testing.T) {
 			outs, _ := buildAll(t, loadSample(t, sample))

@@ -17,21 +17,8 @@ import (
 	"unicode"
 
 	"huanjie/generator/doc"
+	"huanjie/internal/testenv"
 )
-
-// requireTool skips the test when an external tool is missing, except on CI
-// (CI=true), where a missing tool is a failure.
-func requireTool(t testing.TB, names ...string) {
-	t.Helper()
-	for _, n := range names {
-		if _, err := exec.LookPath(n); err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatalf("required tool %q not found (CI=true)", n)
-			}
-			t.Skipf("tool %q not found", n)
-		}
-	}
-}
 
 func render(t testing.TB, d *doc.Document) []byte {
 	t.Helper()
@@ -690,7 +677,7 @@ var tableRuleRe = regexp.MustCompile(`^[\s\-+=:|]+$`)
 
 // TestPandocText reads the DOCX back with pandoc and compares the text.
 func TestPandocText(t *testing.T) {
-	requireTool(t, "pandoc")
+	testenv.Tools(t, "pandoc")
 	for name, d := range map[string]*doc.Document{
 		"gongwen": testDocument(), "ballot": ballotDocument(), "letterhead": letterheadDocument(),
 	} {

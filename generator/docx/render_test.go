@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"huanjie/internal/testenv"
 )
 
 // ---- LibreOffice render, measured with pdftotext -bbox-layout ----
@@ -125,7 +127,7 @@ var pageNumRe = regexp.MustCompile(`^—([0-9]+)—$`)
 // 版记 ending on the bottom edge of the text block, the table header
 // repeated on the page the table continues on.
 func TestLibreOfficeRender(t *testing.T) {
-	requireTool(t, "libreoffice", "pdftotext")
+	testenv.Tools(t, "libreoffice", "pdftotext")
 	d := testDocument()
 	pages := bboxLayout(t, convertWithLibreOffice(t, render(t, d)))
 	if len(pages) < 3 {
@@ -266,7 +268,7 @@ func TestLibreOfficeRender(t *testing.T) {
 
 // TestLibreOfficeBallot renders the A5 ballot.
 func TestLibreOfficeBallot(t *testing.T) {
-	requireTool(t, "libreoffice", "pdftotext")
+	testenv.Tools(t, "libreoffice", "pdftotext")
 	pages := bboxLayout(t, convertWithLibreOffice(t, render(t, ballotDocument())))
 	if len(pages) != 1 {
 		t.Fatalf("%d pages, want 1", len(pages))

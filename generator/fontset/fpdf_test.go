@@ -11,21 +11,8 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"huanjie/generator/doc"
+	"huanjie/internal/testenv"
 )
-
-// needTool skips when an external tool is missing, except under CI=true
-// where the test fails instead.
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is required under CI=true (Debian package poppler-utils)", name)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
 
 // TestFPDFRendersChains draws a line per role with per-character fallback,
 // using every face the chains pick (embedded ones and a face extracted from
@@ -80,7 +67,7 @@ func TestFPDFRendersChains(t *testing.T) {
 		writeFile(t, keep, buf.Bytes()) // for looking at the result by eye
 	}
 
-	tool := needTool(t, "pdftotext")
+	tool := testenv.Tool(t, "pdftotext")
 	txt, err := exec.Command(tool, out, "-").Output()
 	if err != nil {
 		t.Fatal(err)
@@ -91,7 +78,7 @@ func TestFPDFRendersChains(t *testing.T) {
 			t.Errorf("pdftotext lacks %q:\n%s", want, txt)
 		}
 	}
-	fonts := needTool(t, "pdffonts")
+	fonts := testenv.Tool(t, "pdffonts")
 	list, err := exec.Command(fonts, out).Output()
 	if err != nil {
 		t.Fatal(err)

@@ -20,17 +20,8 @@ import (
 
 	"huanjie/generator/build"
 	"huanjie/generator/election"
+	"huanjie/internal/testenv"
 )
-
-func needBallotTool(t testing.TB, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s 未安装（CI 需要 poppler-utils 和 qpdf）", name)
-		}
-		t.Skipf("%s not installed (Debian packages poppler-utils, qpdf)", name)
-	}
-}
 
 const samplePath = "../../samples/donghua-community.toml"
 
@@ -113,7 +104,7 @@ func writeTemp(t testing.TB, pdf []byte) string {
 
 func text(t testing.TB, pdf []byte, args ...string) string {
 	t.Helper()
-	needBallotTool(t, "pdftotext")
+	testenv.Tool(t, "pdftotext")
 	out, err := exec.Command("pdftotext", append(args, writeTemp(t, pdf), "-")...).Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
@@ -244,7 +235,7 @@ func pageCount(t testing.TB, pdf []byte) int {
 }
 
 func TestSampleBallots(t *testing.T) {
-	needBallotTool(t, "pdftotext")
+	testenv.Tool(t, "pdftotext")
 	e := loadElection(t, beforeElection(sampleTOML(t)))
 	docs := mustBuild(t, e, 0, "ballot")
 	if len(docs) != 2 {
@@ -297,7 +288,7 @@ func TestSampleBallots(t *testing.T) {
 // TestBallotSheetsAndCutMarks: 2 and 4 to a sheet draw dashed cut lines
 // through the middle of the sheet; 1 to a sheet draws none.
 func TestBallotSheetsAndCutMarks(t *testing.T) {
-	needBallotTool(t, "qpdf")
+	testenv.Tool(t, "qpdf")
 	for _, tc := range []struct {
 		per        int
 		copies     int
@@ -345,7 +336,7 @@ var manyNames = []string{
 }
 
 func TestManyCandidatesAllVariants(t *testing.T) {
-	needBallotTool(t, "pdftotext")
+	testenv.Tool(t, "pdftotext")
 	for _, v := range []int{1, 2, 3} {
 		t.Run(fmt.Sprintf("variant%d", v), func(t *testing.T) {
 			names := append([]string(nil), manyNames...)
@@ -412,7 +403,7 @@ func TestBallotTooBigRefused(t *testing.T) {
 }
 
 func TestTallyForms(t *testing.T) {
-	needBallotTool(t, "pdftotext")
+	testenv.Tool(t, "pdftotext")
 	// blank, before the election
 	e := loadElection(t, beforeElection(sampleTOML(t)))
 	docs := mustBuild(t, e, 0, "tally")

@@ -8,19 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// needTool skips the test when an external tool is missing, except on CI
-// (CI=true), where a missing tool fails the test.
-func needTool(t testing.TB, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s 未安装（CI 环境必须安装 poppler-utils）", name)
-		}
-		t.Skipf("%s not installed (Debian package poppler-utils)", name)
-	}
-}
+	"huanjie/internal/testenv"
+)
 
 type bbox struct {
 	XMin float64 `xml:"xMin,attr"`
@@ -107,7 +97,7 @@ func abs(x float64) float64 {
 // bboxPages runs pdftotext -bbox-layout on pdf and parses the XHTML.
 func bboxPages(t testing.TB, pdf []byte) []bPage {
 	t.Helper()
-	needTool(t, "pdftotext")
+	testenv.Tool(t, "pdftotext")
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.pdf")
 	if err := os.WriteFile(in, pdf, 0o644); err != nil {
@@ -132,7 +122,7 @@ func bboxPages(t testing.TB, pdf []byte) []bPage {
 // pdfText runs pdftotext (raw order) on pdf.
 func pdfText(t testing.TB, pdf []byte, args ...string) string {
 	t.Helper()
-	needTool(t, "pdftotext")
+	testenv.Tool(t, "pdftotext")
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.pdf")
 	os.WriteFile(in, pdf, 0o644)
@@ -146,7 +136,7 @@ func pdfText(t testing.TB, pdf []byte, args ...string) string {
 // pdfFonts runs pdffonts and returns its rows (name, type, emb).
 func pdfFonts(t testing.TB, pdf []byte) [][]string {
 	t.Helper()
-	needTool(t, "pdffonts")
+	testenv.Tool(t, "pdffonts")
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.pdf")
 	os.WriteFile(in, pdf, 0o644)

@@ -15,6 +15,7 @@ import (
 
 	"huanjie/generator/doc"
 	"huanjie/generator/layout"
+	"huanjie/internal/testenv"
 )
 
 // Layout defects found in real documents: each test measures the PDF.
@@ -148,7 +149,7 @@ func TestTableHeaderNotAlone(t *testing.T) {
 // grayRows renders page 1 of pdf at dpi as 8-bit gray rows.
 func grayRows(t *testing.T, pdf []byte, dpi int) [][]byte {
 	t.Helper()
-	needTool(t, "pdftoppm")
+	testenv.Tool(t, "pdftoppm")
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.pdf")
 	os.WriteFile(in, pdf, 0o644)

@@ -12,6 +12,7 @@ import (
 
 	"huanjie/generator/doc"
 	"huanjie/generator/layout"
+	"huanjie/internal/testenv"
 )
 
 const tolMM = 0.5
@@ -341,7 +342,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestMetadata(t *testing.T) {
-	needTool(t, "pdfinfo")
+	testenv.Tool(t, "pdfinfo")
 	txt := pdfText(t, sample(t), "-bbox")
 	for _, w := range []string{"<title>关于召开党员大会进行换届选举的请示</title>", `name="Author" content="中共示例社区支部委员会"`, `name="Subject" content="换届选举"`} {
 		if !strings.Contains(txt, w) {

@@ -9,19 +9,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-)
 
-// needData skips the test when the shared test data are missing, except
-// under CI=true, where it fails.
-func needData(t testing.TB, dir string) {
-	t.Helper()
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("test data missing: %v", err)
-		}
-		t.Skipf("test data missing: %v", err)
-	}
-}
+	"huanjie/internal/testenv"
+)
 
 // namesDir is shared/testdata/names, found relative to this file: the repo
 // sits beside shared/.
@@ -31,7 +21,7 @@ func namesDir(t testing.TB) string {
 		t.Fatal("runtime.Caller failed")
 	}
 	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "testdata", "names")
-	needData(t, dir)
+	testenv.Data(t, dir)
 	return dir
 }
 
