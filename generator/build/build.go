@@ -273,13 +273,20 @@ func missing(t *Template, e *election.Election, draft bool) string {
 
 // Document fills one template and reads its markup into a document.
 func Document(t *Template, v *View, e *election.Election) (*doc.Document, error) {
+	d, _, err := document(t, v, e)
+	return d, err
+}
+
+// document is Document that also returns the parsed markup (for the
+// copies-per-sheet choices of a form).
+func document(t *Template, v *View, e *election.Election) (*doc.Document, *markup.Result, error) {
 	text, err := t.Execute(v)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res, err := markup.Parse(t.File, text)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	d := &doc.Document{Blocks: res.Blocks, Imprint: res.Imprint, Draft: v.Draft}
 	if res.Sheet != nil {
@@ -302,7 +309,7 @@ func Document(t *Template, v *View, e *election.Election) (*doc.Document, error)
 	if lh := e.File.Letterhead; lh != nil && lh.Enabled {
 		d.Letterhead = &doc.Letterhead{Organ: lh.Organ, Number: lh.Number, Signers: lh.Signers}
 	}
-	return d, nil
+	return d, res, nil
 }
 
 // fitDocument fills a template for the sheet it asks for. A form whose
@@ -312,11 +319,7 @@ func Document(t *Template, v *View, e *election.Election) (*doc.Document, error)
 // ones one to a sheet. It returns the PDF when it rendered the document.
 func fitDocument(t *Template, v *View, e *election.Election, fs *fontset.Set, wantPDF bool) (*doc.Document, []byte, error) {
 	v.Sheet = newSheetView("A4", 1)
-	d, err := Document(t, v, e)
-	if err != nil || d.Layout != doc.LayoutForm {
-		return d, nil, err
-	}
-	res, err := markup.Parse(t.File, mustExecute(t, v))
+	d, res, err := document(t, v, e)
 	if err != nil || res.Sheet == nil {
 		return d, nil, err
 	}
@@ -346,34 +349,23 @@ func fitDocument(t *Template, v *View, e *election.Election, fs *fontset.Set, wa
 	return d, nil, nil
 }
 
-func mustExecute(t *Template, v *View) string {
-	s, _ := t.Execute(v)
-	return s
-}
-
-// docDate fixes the metadata date from the data (never the clock).
+// docDate fixes the metadata date from the data (never the clock): the
+// summary's date, else the meeting's, else the planned dates.
 func docDate(e *election.Election) time.Time {
 	f := &e.File
-	for _, d := range []*election.Date{dateOf(f.Summary), dateOf2(f.Meeting), f.Plan.MeetingDate, f.Plan.RequestDate} {
+	dates := []*election.Date{f.Plan.MeetingDate, f.Plan.RequestDate}
+	if f.Meeting != nil {
+		dates = append([]*election.Date{f.Meeting.Date}, dates...)
+	}
+	if f.Summary != nil {
+		dates = append([]*election.Date{f.Summary.Date}, dates...)
+	}
+	for _, d := range dates {
 		if d != nil && d.HasDay() {
 			return d.Time()
 		}
 	}
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-}
-
-func dateOf(s *election.Summary) *election.Date {
-	if s == nil {
-		return nil
-	}
-	return s.Date
-}
-
-func dateOf2(m *election.Meeting) *election.Date {
-	if m == nil {
-		return nil
-	}
-	return m.Date
 }
 
 func safeName(s string) string {

@@ -13,7 +13,7 @@ import (
 )
 
 // View is the data a template sees. Field names are stable: templates use
-// them (see templates/README.md).
+// them (see the templates package and generator/markup for the markup).
 type View struct {
 	E             *election.Election
 	File          *election.File
@@ -292,7 +292,7 @@ var funcs = template.FuncMap{
 		if d == nil {
 			return ""
 		}
-		return fmt.Sprintf("%d年%d月", d.Year+years, d.Month)
+		return election.Date{Year: d.Year + years, Month: d.Month}.Chinese()
 	},
 	// Forms (ballots, counting sheets): arithmetic and layout helpers.
 	"mul": func(a, b int) int { return a * b },
