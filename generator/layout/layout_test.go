@@ -140,6 +140,12 @@ func TestSignatureOffsets(t *testing.T) {
 	if d != 18 || o != 16 {
 		t.Errorf("unsealed long date: organ %.2f date %.2f", o, d)
 	}
+	// sealed, organ 22 characters: centred on the date it would end at
+	// 31.75; it ends at the edge instead, the date keeps its place.
+	o, d = SignatureOffsets(22, 6.5, 28, true)
+	if o != 6 || d != 17.5 {
+		t.Errorf("sealed long organ: organ %.2f date %.2f, want 6 and 17.5", o, d)
+	}
 }
 
 func TestBreakKeepsNumberWithUnit(t *testing.T) {

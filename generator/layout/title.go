@@ -148,7 +148,8 @@ func titleScore(lens []float64, max float64) float64 {
 // organ is centred on it. Unsealed: the organ ends 2 characters in from the
 // right and the date starts 2 characters right of the organ's start; when
 // the date is longer than the organ, the date ends 2 characters in and the
-// organ moves left to keep the 2-character offset.
+// organ moves left to keep the 2-character offset. Neither line ever runs
+// past the right edge of the block.
 func SignatureOffsets(organ, date float64, lineChars int, sealed bool) (organX, dateX float64) {
 	n := float64(lineChars)
 	if sealed {
@@ -161,12 +162,10 @@ func SignatureOffsets(organ, date float64, lineChars int, sealed bool) (organX, 
 		organX = n - 2 - organ
 		dateX = organX + 2
 	}
-	if organX < 0 {
-		organX = 0
-	}
-	if dateX < 0 {
-		dateX = 0
-	}
+	// A long organ name (wider than the date by more than 8 characters
+	// when sealed) would run past the right edge: it ends at the edge.
+	organX = max(0, min(organX, n-organ))
+	dateX = max(0, min(dateX, n-date))
 	return organX, dateX
 }
 
