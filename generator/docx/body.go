@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"huanjie/generator/doc"
+	"huanjie/generator/layout"
 )
 
 // twipsPerMM converts millimetres to twips.
@@ -496,26 +497,12 @@ func (r *renderer) attachmentNote(a doc.AttachmentNote) {
 // signature places 署名 and 成文日期 (GB/T 9704-2012 7.3.5).
 func (r *renderer) signature(s doc.Signature) {
 	r.blank()
+	// The placement rule (domain.md §C.3) is layout.SignatureOffsets, as
+	// in the PDF; Word wants it as right indents from the margin.
 	ow, dw := widthChars(s.Organ), widthChars(s.Date)
-	var organRight, dateRight float64
-	if s.Sealed {
-		// Date 4 characters in from the right; organ centred on the date.
-		dateRight = 4
-		organRight = 4 + (dw-ow)/2
-		if organRight < 0 {
-			organRight = 0
-		}
-	} else {
-		// Organ 2 characters in from the right; the date starts 2 characters
-		// to the right of the organ's first character. When the date is the
-		// longer, it goes 2 characters in and the organ moves in.
-		organRight = 2
-		dateRight = ow - dw
-		if dateRight < 2 {
-			dateRight = 2
-			organRight = 4 + dw - ow
-		}
-	}
+	n := float64(layout.CharsPerLine)
+	organX, dateX := layout.SignatureOffsets(ow, dw, layout.CharsPerLine, s.Sealed)
+	organRight, dateRight := n-organX-ow, n-dateX-dw
 	ind := func(chars float64) string { return indXML(0, chars, 0, 320) }
 	if s.Organ != "" {
 		r.para(pp{style: stSignature, ind: ind(organRight)}, run(s.Organ, rp{}))
