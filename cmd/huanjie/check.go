@@ -93,7 +93,7 @@ func checkReport(e *election.Election) string {
 		}
 	}
 	// What holds: only meaningful when the file could be read.
-	if !hasCode(e.Findings, "syntax", "unknown_key", "type") {
+	if !e.Findings.Has("syntax", "unknown_key", "type") {
 		s := e.Settings
 		b.WriteString("基本情况：\n")
 		if s.IsParty() {
@@ -136,16 +136,6 @@ func checkReport(e *election.Election) string {
 	return b.String()
 }
 
-func hasCode(fs election.Findings, codes ...string) bool {
-	for _, f := range fs {
-		for _, c := range codes {
-			if f.Code == c {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 func yesNo(b bool, yes, no string) string {
 	if b {

@@ -37,7 +37,7 @@ func Load(path string) (*Election, error) {
 func Analyze(l *Loaded) *Election {
 	e := &Election{Loaded: l, Settings: settingsFor(&l.File)}
 	e.Findings = append(e.Findings, l.Findings...)
-	syntaxOK := !hasCode(l.Findings, "syntax")
+	syntaxOK := !l.Findings.Has("syntax")
 	e.Candidates = append([]Candidate(nil), l.File.Candidates...)
 	sortCandidates(e.Candidates)
 	if syntaxOK {
@@ -160,14 +160,6 @@ func blocksResult(fs Findings) bool {
 	return false
 }
 
-func hasCode(fs Findings, code string) bool {
-	for _, f := range fs {
-		if f.Code == code {
-			return true
-		}
-	}
-	return false
-}
 
 // dropShadowed removes validation findings (those from index n on) about a
 // field that already has a reading finding: a value that could not be read

@@ -36,6 +36,18 @@ func (fs Findings) HasErrors() bool {
 	return false
 }
 
+// Has reports whether any finding has one of the codes.
+func (fs Findings) Has(codes ...string) bool {
+	for _, f := range fs {
+		for _, c := range codes {
+			if f.Code == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Errors returns only the errors.
 func (fs Findings) Errors() Findings {
 	var out Findings
