@@ -136,7 +136,6 @@ func checkReport(e *election.Election) string {
 	return b.String()
 }
 
-
 func yesNo(b bool, yes, no string) string {
 	if b {
 		return yes

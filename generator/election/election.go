@@ -160,7 +160,6 @@ func blocksResult(fs Findings) bool {
 	return false
 }
 
-
 // dropShadowed removes validation findings (those from index n on) about a
 // field that already has a reading finding: a value that could not be read
 // is zero in the model, and "缺少 present" after "present 应为整数" would only
