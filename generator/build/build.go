@@ -87,7 +87,7 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 		}
 		asked[n] = true
 	}
-	if e.Findings.HasErrors() && !blockingOnlyResult(e) {
+	if len(e.Findings.DataErrors()) > 0 {
 		return nil, &Refusal{"数据有错误，不能生成文书：\n" + e.Findings.Errors().FormatAll(e.Path) + "请先运行 huanjie check 按提示修改。"}
 	}
 	var fs *fontset.Set
@@ -193,18 +193,6 @@ func (j *renderJob) render(fs *fontset.Set) {
 		j.err = docx.Render(j.d, &buf)
 	}
 	j.data = buf.Bytes()
-}
-
-// blockingOnlyResult reports whether every error is about the meeting's
-// outcome (quorum, ballots): the before-election documents can still be
-// built, the result documents are refused by missing().
-func blockingOnlyResult(e *election.Election) bool {
-	for _, f := range e.Findings.Errors() {
-		if f.Code != "quorum" && !(f.Code == "ballots" && f.Field == "meeting.ballots_returned") && f.Code != "first_meeting" {
-			return false
-		}
-	}
-	return true
 }
 
 func isRefusal(why string) bool { return strings.HasPrefix(why, "!") }

@@ -45,7 +45,7 @@ func Analyze(l *Loaded) *Election {
 		v := &validator{e: e}
 		v.run()
 		e.Findings = dropShadowed(e.Findings, len(l.Findings))
-		if l.File.Meeting != nil && !blocksResult(e.Findings) {
+		if l.File.Meeting != nil && len(e.Findings.DataErrors()) == 0 {
 			e.Result = e.computeResult()
 			if e.Result != nil && len(e.Result.Elected) > 0 {
 				e.Stats = e.computeStats()
@@ -142,22 +142,6 @@ func (e *Election) Proposed(post string) []Candidate {
 		}
 	}
 	return out
-}
-
-// blocksResult reports whether the findings leave no basis for a result.
-// A failed quorum or more ballots returned than issued still give one
-// (invalid_meeting, invalid_election); every other error does not.
-func blocksResult(fs Findings) bool {
-	for _, f := range fs {
-		if f.Level != LevelError {
-			continue
-		}
-		if f.Code == "quorum" || (f.Code == "ballots" && f.Field == "meeting.ballots_returned") {
-			continue
-		}
-		return true
-	}
-	return false
 }
 
 // dropShadowed removes validation findings (those from index n on) about a

@@ -48,6 +48,22 @@ func (fs Findings) Has(codes ...string) bool {
 	return false
 }
 
+// DataErrors returns the errors in the data themselves, leaving out those
+// that are the meeting's outcome: a failed quorum, more ballots returned
+// than issued, a first meeting that did not elect. Those still give a
+// result (invalid_meeting, invalid_election) and still let the documents
+// written before the election be built.
+func (fs Findings) DataErrors() Findings {
+	var out Findings
+	for _, f := range fs {
+		outcome := f.Code == "quorum" || f.Code == "first_meeting" || (f.Code == "ballots" && f.Field == "meeting.ballots_returned")
+		if f.Level == LevelError && !outcome {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // Errors returns only the errors.
 func (fs Findings) Errors() Findings {
 	var out Findings
