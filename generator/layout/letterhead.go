@@ -1,32 +1,30 @@
-package pdf
+package layout
 
 import (
 	"math"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"huanjie/generator/doc"
-	"huanjie/generator/layout"
+	"huanjie/generator/page"
 )
 
 // letterhead sets the 版头: the red 发文机关标志 with its top edge 35 mm below
 // the top of the block, the 发文字号 (and 签发人) two lines below it, the red
 // rule 4 mm below the 发文字号; the title then starts two lines below the rule.
-func (r *renderer) letterhead(lh *doc.Letterhead) {
+func (c *composer) letterhead(lh *doc.Letterhead) {
 	organ := lh.Organ
 	if organ != "" {
-		n := layout.Width(organ)
+		n := Width(organ)
 		size := math.Min(blockW/n*0.98, 52)
-		s := r.shape(organ, doc.XiaoBiaoSong, size, 0)
-		ln := layout.Line{Start: 0, End: len(s.items), Last: true, X: make([]float64, len(s.items))}
+		s := c.shape(organ, doc.XiaoBiaoSong, size, 0)
+		ln := Line{Start: 0, End: len(s.items), Last: true, X: make([]float64, len(s.items))}
 		naturalize(&ln, s, doc.AlignCenter, blockW)
 		yTop := top + 35*mm
-		r.add(textOp{y: yTop + 0.88*size, runs: r.runs(s, ln, left), color: red})
+		c.add(c.textLine(s, ln, left, yTop+0.88*size, page.Red)...)
 		bottom := yTop + size
 		// first grid line below the mark, then two blank lines
-		r.line = math.Ceil((bottom-top)/pitch-1e-6) + 2
+		c.line = math.Ceil((bottom-top)/pitch-1e-6) + 2
 	}
-	size := layout.BodySize
+	size := BodySize
 	var numLine float64 = -1
 	if len(lh.Signers) > 0 {
 		// 上行文: 签发人 one character in from the right, two per line; the
@@ -39,60 +37,32 @@ func (r *renderer) letterhead(lh *doc.Letterhead) {
 				text += sep + nm
 				sep = "　"
 			}
-			s := r.shape(text, doc.FangSong, size, layout.Tracking)
+			s := c.shape(text, doc.FangSong, size, Tracking)
 			// the names in 楷体
-			kai := r.shape(text, doc.KaiTi, size, layout.Tracking)
+			kai := c.shape(text, doc.KaiTi, size, Tracking)
 			for j := 4; j < len(s.items); j++ {
 				s.items[j], s.glyphs[j] = kai.items[j], kai.glyphs[j]
 			}
-			ln := layout.Line{Start: 0, End: len(s.items), Last: true, X: make([]float64, len(s.items)), Indent: layout.CharPitch}
+			ln := Line{Start: 0, End: len(s.items), Last: true, X: make([]float64, len(s.items)), Indent: CharPitch}
 			naturalize(&ln, s, doc.AlignRight, blockW)
-			r.emit(s, ln, left, r.line, black)
-			numLine = r.line
-			r.line++
+			c.emit(s, ln, left, c.line, page.Black)
+			numLine = c.line
+			c.line++
 		}
 		if lh.Number != "" {
-			s := r.shape(lh.Number, doc.FangSong, size, layout.Tracking)
-			ln := layout.Line{Start: 0, End: len(s.items), Last: true, X: make([]float64, len(s.items)), Indent: layout.CharPitch}
-			naturalize(&ln, s, doc.AlignLeft, blockW)
-			r.emit(s, ln, left, numLine, black)
+			s, ln := c.single(lh.Number, doc.FangSong, size, CharPitch, doc.AlignLeft)
+			c.emit(s, ln, left, numLine, page.Black)
 		}
 	} else if lh.Number != "" {
-		numLine = r.line
-		r.centredLine(lh.Number, doc.FangSong, size, black)
+		numLine = c.line
+		c.centredLine(lh.Number, doc.FangSong, size, page.Black)
 	}
 	var ruleY float64
 	if numLine >= 0 {
 		ruleY = baseline(numLine, size) + 0.12*size + 4*mm
 	} else {
-		ruleY = top + r.line*pitch
+		ruleY = top + c.line*pitch
 	}
-	r.add(lineOp{x1: left, y1: ruleY, x2: left + blockW, y2: ruleY, w: 0.35 * mm * 1.5, color: red})
-	r.line = math.Ceil((ruleY-top)/pitch-1e-6) + 2
-}
-
-// --- draft stamp ----------------------------------------------------------
-
-type draftOp struct{}
-
-// drawDraft writes a large, light, rotated 草稿 across the page.
-func (r *renderer) drawDraft(pdf *fpdf.Fpdf, fam []string, st *drawState, _ draftOp) {
-	s := r.shape("草稿", doc.HeiTi, 100, 0)
-	if len(s.glyphs) == 0 || s.glyphs[0].face < 0 {
-		return
-	}
-	w, h := pdf.GetPageSize()
-	cx, cy := w/2, h/2
-	pdf.TransformBegin()
-	pdf.TransformRotate(35, cx, cy)
-	pdf.SetAlpha(0.18, "Normal")
-	pdf.SetTextColor(200, 0, 0)
-	pdf.SetFont(fam[s.glyphs[0].face], "", 120)
-	if st.tc != 0 {
-		pdf.RawWriteStr("0 Tc")
-		st.tc = 0
-	}
-	pdf.Text(cx-120, cy+42, "草稿")
-	pdf.SetAlpha(1, "Normal")
-	pdf.TransformEnd()
+	c.add(&page.Rule{X1: left, Y1: ruleY, X2: left + blockW, Y2: ruleY, Width: 0.35 * mm * 1.5, Color: page.Red})
+	c.line = math.Ceil((ruleY-top)/pitch-1e-6) + 2
 }
