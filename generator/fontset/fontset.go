@@ -213,7 +213,7 @@ func embeddedFaces() (map[string]*Face, error) {
 }
 
 // newFace builds a Face from a font file's bytes (face index of a
-// collection), checking everything fpdf needs.
+// collection), checking everything the writers need.
 func newFace(file []byte, index int, source string, o origin) (*Face, error) {
 	data, err := extractFace(file, index)
 	if err != nil {

@@ -82,7 +82,12 @@ func (c *content) rule(r *page.Rule) {
 	}
 	if len(r.Dash) > 0 {
 		c.op("[")
-		c.nums(r.Dash...)
+		for i, v := range r.Dash {
+			if i > 0 {
+				c.op(" ")
+			}
+			c.b = num(c.b, v)
+		}
 		c.op("] 0 d\n")
 		c.dashed = true
 	} else if c.dashed {
@@ -161,15 +166,31 @@ func (c *content) text(t *page.Text) {
 		c.nums(t.X, y)
 	}
 	c.op("Tm\n")
+	// Invisible text (the underscores of a fill-in blank under its rule)
+	// is scaled to its width, so its glyphs' boxes meet and extraction
+	// reads one word.
+	th := 1.0
+	if t.Invisible {
+		natural := 0.0
+		for _, g := range t.Glyphs {
+			_, w := f.glyph(g, t.Size)
+			natural += w * t.Size / 1000
+		}
+		if natural > 0 && math.Abs(t.Width()/natural-1) > 0.001 {
+			th = t.Width() / natural
+			c.nums(100 * th)
+			c.op("Tz ")
+		}
+	}
 	// pos is where the writer has put the next glyph (rounded as written),
 	// want where the model puts it
 	pos, want, tc := 0.0, 0.0, c.tc
 	open := false
 	for _, g := range t.Glyphs {
 		cid, w := f.glyph(g, t.Size)
-		nat := w * t.Size / 1000
+		nat := w * t.Size / 1000 * th
 		want += g.Advance
-		need := math.Round((want-pos-nat)*1000) / 1000
+		need := math.Round((want-pos-nat)/th*1000) / 1000
 		if math.Abs(need-tc) >= 0.001 {
 			if open {
 				c.op("> Tj ")
@@ -184,9 +205,12 @@ func (c *content) text(t *page.Text) {
 			open = true
 		}
 		c.b = appendHex4(c.b, cid)
-		pos += nat + tc
+		pos += nat + tc*th
 	}
 	c.op("> Tj")
+	if th != 1 {
+		c.op(" 100 Tz")
+	}
 	if t.Invisible {
 		c.op(" 0 Tr")
 	}

@@ -132,6 +132,17 @@ func textString(s string) string {
 	return string(append(b, '>'))
 }
 
+// pdfString is s as a literal string when it is plain ASCII, else as a
+// text string.
+func pdfString(s string) string {
+	for _, c := range []byte(s) {
+		if c < 0x20 || c > 0x7E || c == '(' || c == ')' || c == '\\' {
+			return textString(s)
+		}
+	}
+	return "(" + s + ")"
+}
+
 // name returns s as a PDF name token's text (letters and digits kept).
 func name(s string) string {
 	var b []byte

@@ -163,7 +163,7 @@ func Write(d *page.Document, w io.Writer) error {
 	if lang == "" {
 		lang = "zh-CN"
 	}
-	o.obj(catalog, []byte("<</Type/Catalog/Pages "+ref(pages)+"/Metadata "+ref(meta)+"/OutputIntents "+outputIntent(icc)+"/Lang"+textString(lang)+">>"))
+	o.obj(catalog, []byte("<</Type/Catalog/Pages "+ref(pages)+"/Metadata "+ref(meta)+"/OutputIntents "+outputIntent(icc)+"/Lang"+pdfString(lang)+">>"))
 	o.rawStream(meta, "/Type/Metadata/Subtype/XML", xmp(d.Meta), false)
 	o.rawStream(icc, "/N 3", iccStream(), true)
 	o.obj(infoObj, info(d.Meta))
