@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"slices"
+	"sync"
 )
 
 // Glyphs is what layout and the writers need of a face, read once per
@@ -24,6 +25,14 @@ type Glyphs struct {
 	astral map[rune]uint16   // runes beyond U+FFFF → glyph
 	adv    []uint16          // advance per glyph
 	tables map[string][]byte // the face's tables, sharing Face.Data
+
+	byGlyph     []glyphRune // every (glyph, rune) of the cmap, by glyph then rune
+	byGlyphOnce sync.Once
+}
+
+type glyphRune struct {
+	id uint16
+	r  rune
 }
 
 // Glyphs reads the face's character map and metrics on first use.
@@ -93,23 +102,27 @@ func (g *Glyphs) glyph(id uint16) []byte {
 	return glyf[a:b]
 }
 
-// runes calls fn for every character the face maps, in code point order.
-func (g *Glyphs) runes(fn func(r rune, id uint16)) {
-	for r, id := range g.bmp {
-		if id != 0 {
-			fn(rune(r), id)
+// runesOf calls fn for every character the face maps to glyph id.
+func (g *Glyphs) runesOf(id uint16, fn func(r rune)) {
+	g.byGlyphOnce.Do(func() {
+		for r, id := range g.bmp {
+			if id != 0 {
+				g.byGlyph = append(g.byGlyph, glyphRune{id, rune(r)})
+			}
 		}
-	}
-	if len(g.astral) == 0 {
-		return
-	}
-	keys := make([]rune, 0, len(g.astral))
-	for r := range g.astral {
-		keys = append(keys, r)
-	}
-	slices.Sort(keys)
-	for _, r := range keys {
-		fn(r, g.astral[r])
+		for r, id := range g.astral {
+			g.byGlyph = append(g.byGlyph, glyphRune{id, r})
+		}
+		slices.SortFunc(g.byGlyph, func(a, b glyphRune) int {
+			if a.id != b.id {
+				return int(a.id) - int(b.id)
+			}
+			return int(a.r - b.r)
+		})
+	})
+	i, _ := slices.BinarySearchFunc(g.byGlyph, id, func(e glyphRune, id uint16) int { return int(e.id) - int(id) })
+	for ; i < len(g.byGlyph) && g.byGlyph[i].id == id; i++ {
+		fn(g.byGlyph[i].r)
 	}
 }
 

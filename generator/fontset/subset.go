@@ -150,11 +150,9 @@ func (f *Face) Subset(glyphs []uint16, variants ...Variant) (*Subset, error) {
 	binary.BigEndian.PutUint16(newHead[50:52], 1) // long loca
 	binary.BigEndian.PutUint32(newHead[8:12], 0)  // checksumAdjustment, set by writeFont
 	cmapRunes := map[rune]uint16{}
-	g.runes(func(r rune, id uint16) {
-		if keep[id] {
-			cmapRunes[r] = newID[id]
-		}
-	})
+	for _, id := range order {
+		g.runesOf(uint16(id), func(r rune) { cmapRunes[r] = newID[uint16(id)] })
+	}
 	out := []ttTable{
 		{"glyf", newGlyf}, {"head", newHead}, {"loca", newLoca}, {"hmtx", newHmtx},
 		{"hhea", newHhea}, {"maxp", newMaxp}, {"cmap", unicodeCmap(cmapRunes)},
