@@ -58,29 +58,35 @@ const (
 	recNote // the attachment note
 )
 
-// pageHasBody reports whether the current page holds anything but
-// headings and an attachment note.
+// minBody is how many lines of body the signature needs on its page.
+const minBody = 2
+
+// pageHasBody reports whether the current page holds minBody lines of
+// body text, or anything but running text (a table, a form).
 func (c *composer) pageHasBody() bool {
-	n := len(c.cur.Items)
+	n, lines := len(c.cur.Items), 0
 	for _, rc := range c.lastPara {
-		if rc.page == c.cur && rc.kind != recBody {
+		if rc.page == c.cur {
 			n -= len(rc.items)
+			if rc.kind == recBody {
+				lines++
+			}
 		}
 	}
-	return n > 0
+	return n > 0 || lines >= minBody
 }
 
 // tailCut finds where to cut the recorded lines so that the lines from
 // there on, moved to a page of their own, leave room for after more lines
-// and take body text along: it never leaves a heading at the bottom of a
-// page, nor splits a paragraph into pieces of one line. It returns -1 when
-// there is no such cut.
+// and take minBody lines of body text along (any, when no cut can): it
+// never leaves a heading at the bottom of a page, nor splits a paragraph
+// into pieces of one line. It returns -1 when there is no such cut.
 func (c *composer) tailCut(after int) int {
 	recs := c.lastPara
 	L := len(recs)
-	for _, needBody := range []bool{true, false} {
+	for _, need := range []int{minBody, 1} {
 		span := 0.0
-		body := false
+		body := 0
 		for cut := L - 1; cut >= 1; cut-- {
 			if cut < L-1 {
 				span += 1 + recs[cut+1].gap
@@ -89,11 +95,13 @@ func (c *composer) tailCut(after int) int {
 				break
 			}
 			a, b := recs[cut-1], recs[cut]
-			body = body || b.kind == recBody
+			if b.kind == recBody {
+				body++
+			}
 			if b.page != c.cur && (len(c.pages) < 2 || b.page != c.pages[len(c.pages)-2]) {
 				break // the lines reach back further than the previous page
 			}
-			if a.page != b.page || a.kind == recHeading || (needBody && !body) {
+			if a.page != b.page || a.kind == recHeading || body < need {
 				continue
 			}
 			if a.para == b.para {
