@@ -158,7 +158,7 @@ func (e *embedded) write(o *objects, n int) {
 	o.obj(desc, []byte(fmt.Sprintf("<</Type/FontDescriptor/FontName/%s/Flags %d/FontBBox[%s %s %s %s]/ItalicAngle %s/Ascent %s/Descent %s/CapHeight %s/StemV 80/FontFile2 %s>>",
 		base, flags, s(g.BBox[0]), s(g.BBox[1]), s(g.BBox[2]), s(g.BBox[3]), num(nil, g.ItalicAngle),
 		s(g.Ascent), s(g.Descent), s(g.CapHeight), ref(file))))
-	o.stream(file, "/Length1 "+strconv.Itoa(len(e.sub.Data)), e.sub.Data, false)
+	o.fontStream(file, "/Length1 "+strconv.Itoa(len(e.sub.Data)), e.sub.Data)
 	o.stream(toUni, "", e.toUnicode(), false)
 }
 

@@ -81,4 +81,4 @@ func outputIntent(icc int) string {
 }
 
 // iccStream is the profile compressed once per process.
-var iccStream = sync.OnceValue(func() []byte { return deflate(srgb.Profile) })
+var iccStream = sync.OnceValue(func() []byte { return deflate(srgb.Profile, &zlibPool) })
