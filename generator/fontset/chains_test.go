@@ -1,12 +1,12 @@
 package fontset
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"huanjie/generator/doc"
 )
@@ -57,8 +57,9 @@ func TestChainsSubset(t *testing.T) {
 }
 
 // checkSubset subsets f to the glyphs of rs and checks that each character
-// maps to a glyph with an outline (spaces aside) in the subset.
-func checkSubset(t *testing.T, f *Face, rs []rune) {
+// maps to its glyph in the subset, with its outline (spaces aside) and its
+// advance.
+func checkSubset(t *testing.T, f *Face, rs []rune) *Subset {
 	t.Helper()
 	g, err := f.Glyphs()
 	if err != nil {
@@ -81,44 +82,22 @@ func checkSubset(t *testing.T, f *Face, rs []rune) {
 		t.Fatalf("%s: subset does not parse: %v", f.Source, err)
 	}
 	var buf sfnt.Buffer
-	for _, r := range rs {
+	for i, r := range rs {
 		gi, err := sf.GlyphIndex(&buf, r)
-		if err != nil || gi == 0 {
-			t.Errorf("%s: %c lost in the subset", f.Source, r)
+		if want := sub.IDs[ids[i]]; err != nil || gi == 0 || uint16(gi) != want {
+			t.Errorf("%s: %c maps to glyph %d in the subset, want %d (%v)", f.Source, r, gi, want, err)
 			continue
 		}
-		if r == ' ' {
-			continue
-		}
-		if segs, err := sf.LoadGlyph(&buf, gi, 1000, nil); err != nil || len(segs) == 0 {
-			t.Errorf("%s: outline of %c lost: %v", f.Source, r, err)
-		}
-	}
-}
-
-// TestSystemCollections subsets every TrueType face of this machine's
-// collections (e.g. fonts-wqy-zenhei, fonts-arphic-ukai), if any.
-func TestSystemCollections(t *testing.T) {
-	files, _ := filepath.Glob("/usr/share/fonts/truetype/*/*.ttc")
-	if len(files) == 0 {
-		t.Skip("no TrueType collections under /usr/share/fonts/truetype")
-	}
-	for _, p := range files {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		hs, err := readHeaders(bytesReaderAt(b), int64(len(b)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, h := range hs {
-			f, err := newFace(b, h.index, faceSource(p, h), originSystem)
-			if err != nil {
-				t.Logf("%s#%d not usable: %v", p, h.index, err)
-				continue
+		if r != ' ' {
+			if segs, err := sf.LoadGlyph(&buf, gi, 1000, nil); err != nil || len(segs) == 0 {
+				t.Errorf("%s: outline of %c lost: %v", f.Source, r, err)
 			}
-			checkSubset(t, f, []rune("中文"))
+		}
+		// at ppem = unitsPerEm/64 pixels the advance comes back in font units
+		adv, err := sf.GlyphAdvance(&buf, gi, fixed.Int26_6(g.UnitsPerEm), 0)
+		if err != nil || int(adv) != g.Advance(ids[i]) {
+			t.Errorf("%s: advance of %c is %d in the subset, want %d", f.Source, r, adv, g.Advance(ids[i]))
 		}
 	}
+	return sub
 }

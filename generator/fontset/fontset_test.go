@@ -293,7 +293,8 @@ func TestExtractTTC(t *testing.T) {
 	}
 }
 
-// TestSystemTTC extracts every face of real collections on this machine, if any.
+// TestSystemTTC extracts faces of real collections on this machine, if any,
+// and cuts the usable (TrueType) ones down as the PDF writer embeds them.
 func TestSystemTTC(t *testing.T) {
 	var files []string
 	for _, pat := range []string{"/usr/share/fonts/*/*/*.ttc", "/usr/share/fonts/*/*.ttc"} {
@@ -322,6 +323,9 @@ func TestSystemTTC(t *testing.T) {
 			}
 			if _, err := sfnt.Parse(face); err != nil {
 				t.Errorf("%s#%d: sfnt: %v", p, h.index, err)
+			}
+			if f, err := newFace(b, h.index, faceSource(p, h), originSystem); err == nil {
+				checkSubset(t, f, []rune("中文"))
 			}
 		}
 	}

@@ -21,46 +21,9 @@ func TestSubset(t *testing.T) {
 		{"NotoSerifSC_400Regular.ttf", "中共东华孙𫖮𬍤𬌗"},
 	} {
 		f := emb[tc.file]
-		g, err := f.Glyphs()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ids []uint16
-		for _, r := range tc.text {
-			id, ok := g.Glyph(r)
-			if !ok {
-				t.Fatalf("%s has no glyph for %c", tc.file, r)
-			}
-			ids = append(ids, id)
-		}
-		sub, err := f.Subset(ids)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.file, err)
-		}
+		sub := checkSubset(t, f, []rune(tc.text))
 		if len(sub.Data) > len(f.Data)/4 {
 			t.Errorf("%s: %d → %d bytes, expected a large reduction", tc.file, len(f.Data), len(sub.Data))
-		}
-		sf, err := sfnt.Parse(sub.Data)
-		if err != nil {
-			t.Fatalf("%s: subset does not parse: %v", tc.file, err)
-		}
-		var buf sfnt.Buffer
-		for i, r := range []rune(tc.text) {
-			gi, err := sf.GlyphIndex(&buf, r)
-			want := sub.IDs[ids[i]]
-			if err != nil || uint16(gi) != want || gi == 0 {
-				t.Errorf("%s: %c maps to glyph %d in the subset, want %d (%v)", tc.file, r, gi, want, err)
-				continue
-			}
-			segs, err := sf.LoadGlyph(&buf, gi, 1000, nil)
-			if err != nil || len(segs) == 0 {
-				t.Errorf("%s: outline of %c lost: %v", tc.file, r, err)
-			}
-			// at ppem = unitsPerEm/64 pixels the advance comes back in font units
-			adv, err := sf.GlyphAdvance(&buf, gi, fixed.Int26_6(g.UnitsPerEm), 0)
-			if err != nil || int(adv) != g.Advance(ids[i]) {
-				t.Errorf("%s: advance of %c is %d in the subset, want %d", tc.file, r, adv, g.Advance(ids[i]))
-			}
 		}
 		t.Logf("%s: %d → %d bytes", tc.file, len(f.Data), len(sub.Data))
 	}
@@ -78,5 +41,47 @@ func TestNonBMPCharacters(t *testing.T) {
 	}
 	if m := set.Missing(0, "孙𫖮"); len(m) != 0 {
 		t.Errorf("Missing(孙𫖮) = %q, want none", string(m))
+	}
+}
+
+// TestSubsetVariants: a squeezed mark's variant is a glyph of its own with
+// the narrower advance and the original outline moved left.
+func TestSubsetVariants(t *testing.T) {
+	emb, err := embeddedFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := emb["FandolFang-Regular-gb2312.ttf"]
+	g, _ := f.Glyphs()
+	open, _ := g.Glyph('（')
+	box, _ := g.Ink(open)
+	v := Variant{Glyph: open, Advance: g.Advance(open) / 2, Shift: g.Advance(open) / 2}
+	sub, err := f.Subset([]uint16{open}, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sf, err := sfnt.Parse(sub.Data)
+	if err != nil {
+		t.Fatalf("subset with a variant does not parse: %v", err)
+	}
+	var buf sfnt.Buffer
+	id := sfnt.GlyphIndex(sub.Variants[0])
+	adv, err := sf.GlyphAdvance(&buf, id, fixed.Int26_6(g.UnitsPerEm), 0)
+	if err != nil || int(adv) != v.Advance {
+		t.Errorf("variant advance %d (%v), want %d", adv, err, v.Advance)
+	}
+	segs, err := sf.LoadGlyph(&buf, id, fixed.Int26_6(g.UnitsPerEm), nil)
+	if err != nil || len(segs) == 0 {
+		t.Fatalf("variant outline: %v", err)
+	}
+	minX := fixed.Int26_6(1 << 30)
+	for _, s := range segs {
+		n := map[sfnt.SegmentOp]int{sfnt.SegmentOpMoveTo: 1, sfnt.SegmentOpLineTo: 1, sfnt.SegmentOpQuadTo: 2, sfnt.SegmentOpCubeTo: 3}[s.Op]
+		for _, p := range s.Args[:n] {
+			minX = min(minX, p.X)
+		}
+	}
+	if want := box[0] - v.Shift; int(minX) != want {
+		t.Errorf("variant ink starts at %d, want %d (moved %d left)", minX, want, v.Shift)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -76,20 +77,15 @@ func Write(d *page.Document, w io.Writer) error {
 		e.write(o, fontObj[i])
 	}
 
-	// transparency states, by opacity
-	gsObj := map[float64]int{}
-	var gsNames []float64
+	// transparency states (ExtGState /Gn), by opacity, in order of use
+	var opacities []float64
 	gsName := func(op float64) string {
-		if _, ok := gsObj[op]; !ok {
-			gsObj[op] = 0
-			gsNames = append(gsNames, op)
+		i := slices.Index(opacities, op)
+		if i < 0 {
+			i = len(opacities)
+			opacities = append(opacities, op)
 		}
-		for i, v := range gsNames {
-			if v == op {
-				return "G" + strconv.Itoa(i)
-			}
-		}
-		return ""
+		return "G" + strconv.Itoa(i)
 	}
 
 	c := &content{fonts: fonts, forms: d.Forms, gs: gsName}
@@ -140,7 +136,7 @@ func Write(d *page.Document, w io.Writer) error {
 	for i, n := range formObj {
 		xr.WriteString("/X" + strconv.Itoa(i) + " " + ref(n))
 	}
-	for i, op := range gsNames {
+	for i, op := range opacities {
 		n := o.alloc()
 		o.obj(n, []byte("<</Type/ExtGState/ca "+string(num(nil, op))+"/CA "+string(num(nil, op))+">>"))
 		gr.WriteString("/G" + strconv.Itoa(i) + " " + ref(n))
