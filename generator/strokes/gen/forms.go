@@ -42,8 +42,8 @@ var formKey = map[string]string{
 
 // cncharForms corrects what cnchar-order's stroke table says a letter
 // stands for, where its use says otherwise: the letter it names 横斜钩 (⺄,
-// as in 风 飞 气) is also the 横折弯钩 of 乙 九 几 亿 凡 丸 乞; its 点2 is a
-// 点 (the last stroke of 心 火 刃 写).
+// as in 风 飞 气) is also the 横折弯钩 of 乙 九 几 亿 凡 丸 乞; its 点2 (in 心
+// 火 刃 写) is a 点.
 var cncharForms = map[string]string{
 	"横斜钩": "横斜钩|横折弯钩",
 	"点2":  "点",
@@ -57,8 +57,8 @@ type form struct {
 	lo, hi  string   // smallest and largest key among names
 }
 
-// stroke-form alphabet of the generated table: form i is written as the
-// byte 'a'+i.
+// An alphabet is the stroke forms of the generated table, in their order:
+// form i is written as the byte 'a'+i.
 type alphabet struct {
 	forms    []form
 	byLetter map[rune]byte // cnchar-order letter → table byte
