@@ -81,7 +81,7 @@ func TestSampleResult(t *testing.T) {
 		Seats:     5,
 	}
 	got := *r
-	got.Candidates, got.FirstMeeting = nil, nil
+	got.Candidates, got.FirstMeeting, got.Rounds = nil, nil, nil
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("result\n got %+v\nwant %+v", got, want)
 	}
@@ -94,6 +94,12 @@ func TestSampleResult(t *testing.T) {
 	}
 	if last := r.Candidates[len(r.Candidates)-1]; !last.WriteIn || last.Elected {
 		t.Errorf("write-in 马红: %+v", last)
+	}
+	if len(r.Rounds) != 1 || r.Rounds[0].Kind != KindFirst || !reflect.DeepEqual(r.Rounds[0].Candidates, r.Candidates) || !reflect.DeepEqual(r.Rounds[0].Elected, r.Elected) {
+		t.Errorf("rounds %+v, want the first round only, as the result", r.Rounds)
+	}
+	if r.FirstMeeting == nil || r.FirstMeeting.Status != FirstComplete {
+		t.Errorf("first meeting %+v, want complete", r.FirstMeeting)
 	}
 }
 
@@ -130,8 +136,10 @@ func TestSampleStats(t *testing.T) {
 	if st.Attendance != 89.2 {
 		t.Errorf("attendance %.1f, want 89.2 (33/37)", st.Attendance)
 	}
-	if !reflect.DeepEqual(st.Unanimous, []string{"嵇玉"}) {
-		t.Errorf("unanimous %v, want [嵇玉] (32 of 32 valid)", st.Unanimous)
+	// 嵇玉 got all 32 valid ballots, but one of the 33 returned was invalid:
+	// 获得全部有效票, not 全票.
+	if len(st.Unanimous) != 0 || !reflect.DeepEqual(st.AllValid, []string{"嵇玉"}) {
+		t.Errorf("unanimous %v, all valid %v; want none and [嵇玉] (32 of 32 valid, 33 returned)", st.Unanimous, st.AllValid)
 	}
 	if got := CompareText(*st.Women.Delta, "个百分点"); got != "较上届提高20.0个百分点" {
 		t.Errorf("compare text %q", got)
@@ -210,6 +218,7 @@ func TestRules(t *testing.T) {
 			status:   StatusAnotherRound,
 			elected:  []string{"孙朋", "汪金平", "周陈", "嵇玉"},
 			unfilled: 1,
+			errors:   []string{"first_meeting"}, // the sample's [first_meeting] before the committee is complete
 		},
 		{
 			name:    "one above half elects",
@@ -229,6 +238,7 @@ func TestRules(t *testing.T) {
 			status:   StatusAnotherRound,
 			elected:  []string{"孙朋", "汪金平", "周陈", "嵇玉"},
 			unfilled: 1,
+			errors:   []string{"first_meeting"}, // the sample's [first_meeting] before the committee is complete
 		},
 		{
 			name:    "tie at the cut-off needs a re-vote among the tied",
@@ -236,6 +246,7 @@ func TestRules(t *testing.T) {
 			status:  StatusRevote,
 			elected: []string{"孙朋", "汪金平", "周陈", "嵇玉"},
 			revote:  []string{"刘通", "张荷田"},
+			errors:  []string{"first_meeting"}, // the sample's [first_meeting] before the committee is complete
 		},
 		{
 			name:    "tie above the cut-off is harmless",
@@ -255,6 +266,7 @@ func TestRules(t *testing.T) {
 			status:   StatusAnotherRound,
 			elected:  []string{"汪金平", "周陈", "嵇玉"},
 			unfilled: 2,
+			errors:   []string{"first_meeting"}, // the sample's [first_meeting] before the committee is complete
 		},
 		{
 			name:    "a write-in is elected",
@@ -384,13 +396,16 @@ func TestAnotherRound(t *testing.T) {
 	if want := []string{"孙朋", "汪金平", "张荷田", "周陈", "嵇玉"}; !reflect.DeepEqual(r.Elected, want) {
 		t.Errorf("elected %v, want %v", r.Elected, want)
 	}
-	for _, c := range r.FirstRound.Candidates {
+	if len(r.Rounds) != 2 {
+		t.Fatalf("rounds: %+v", r.Rounds)
+	}
+	for _, c := range r.Rounds[0].Candidates {
 		if c.Name == "张荷田" && c.Elected {
 			t.Errorf("张荷田 marked elected in the first round, where 9 votes fell short")
 		}
 	}
-	if r.FirstRound == nil || r.FirstRound.Status != StatusAnotherRound || r.AnotherRound.Threshold.MinVotes != 19 {
-		t.Errorf("rounds: %+v / %+v", r.FirstRound, r.AnotherRound)
+	if r.Rounds[0].Status != StatusAnotherRound || r.Rounds[1].Kind != KindAnother || r.Rounds[1].Threshold.MinVotes != 19 {
+		t.Errorf("rounds: %+v", r.Rounds)
 	}
 }
 
@@ -400,8 +415,11 @@ func TestFirstMeeting(t *testing.T) {
 	if r.Secretary != "" {
 		t.Errorf("secretary with 2 of 5 votes elected: %q", r.Secretary)
 	}
-	if _, ok := find(e.Findings, "threshold"); !ok {
-		t.Errorf("no finding for the secretary's shortfall: %v", e.Findings)
+	if f, ok := find(e.Findings, "first_meeting"); !ok || f.Level != LevelError || !strings.Contains(f.Message, "书记候选人嵇玉得2票") || r.FirstMeeting.Status != FirstSecretaryNotElected {
+		t.Errorf("no error for the secretary's shortfall: %v / %+v", e.Findings, r.FirstMeeting)
+	}
+	if len(e.Findings.DataErrors()) != 0 || e.Hold() == nil {
+		t.Errorf("the shortfall is the meeting's outcome: data errors %v, hold %v", e.Findings.DataErrors(), e.Hold())
 	}
 	e = edit(t, `secretary = "嵇玉"`, `secretary = "张荷田"`, "[first_meeting.votes]                  # 书记、副书记选举得票\n\"嵇玉\" = 5", "[first_meeting.votes]\n\"张荷田\" = 5")
 	if f, ok := find(e.Findings, "first_meeting"); !ok || !strings.Contains(f.Message, "没有当选委员") {
@@ -479,8 +497,8 @@ votes = { "丁四" = 200, "戊五" = 159, "己六" = 100 }
 	if r == nil {
 		t.Fatalf("no result:\n%s", e.Findings.FormatAll("v"))
 	}
-	if r.AnotherRound.Threshold.MinVotes != 160 || r.Status != StatusAnotherRound || r.UnfilledSeats != 1 {
-		t.Errorf("another round %+v, status %s, unfilled %d", r.AnotherRound.Threshold, r.Status, r.UnfilledSeats)
+	if r.Rounds[1].Threshold.MinVotes != 160 || r.Status != StatusAnotherRound || r.UnfilledSeats != 1 {
+		t.Errorf("another round %+v, status %s, unfilled %d", r.Rounds[1].Threshold, r.Status, r.UnfilledSeats)
 	}
 }
 
