@@ -201,17 +201,9 @@ func newView(e *election.Election, draft bool) *View {
 	return v
 }
 
-// Votes returns a person's 赞成票 in the meeting (candidates and write-ins).
-func (v *View) Votes(name string) int {
-	if v.Result != nil {
-		for _, c := range v.Result.Candidates {
-			if c.Name == name {
-				return c.Votes
-			}
-		}
-	}
-	return 0
-}
+// Votes returns a person's 赞成票 in the first round (candidates and
+// write-ins); a form of a later vote asks .Round.
+func (v *View) Votes(name string) int { return v.Rounds[0].Votes(name) }
 
 // Duty returns a member's 分工 from [first_meeting.duties], or the post.
 func (v *View) Duty(name string) string {

@@ -22,6 +22,12 @@ func sample(t testing.TB) string {
 // sample and analyses the result.
 func edit(t testing.TB, pairs ...string) *Election {
 	t.Helper()
+	return analyze(t, editSrc(t, pairs...))
+}
+
+// editSrc is the sample's text with the replacements applied.
+func editSrc(t testing.TB, pairs ...string) string {
+	t.Helper()
 	s := sample(t)
 	for i := 0; i+1 < len(pairs); i += 2 {
 		if n := strings.Count(s, pairs[i]); n != 1 {
@@ -29,7 +35,7 @@ func edit(t testing.TB, pairs ...string) *Election {
 		}
 		s = strings.Replace(s, pairs[i], pairs[i+1], 1)
 	}
-	return analyze(t, s)
+	return s
 }
 
 func analyze(t testing.TB, src string) *Election {
@@ -551,31 +557,19 @@ func TestAgeAt(t *testing.T) {
 	}
 }
 
-// revoteTable is a [meeting.revote] inserted before [[meeting.writeins]].
+// withTable inserts a table before [[meeting.writeins]].
 func withTable(table string) []string {
 	return []string{"[[meeting.writeins]]", table + "\n\n[[meeting.writeins]]"}
 }
 
 // lineOf is the 1-based line of the first occurrence of s in the edited sample.
-func lineOf(t *testing.T, e *Election, src, s string) int {
+func lineOf(t *testing.T, src, s string) int {
 	t.Helper()
 	i := strings.Index(src, s)
 	if i < 0 {
 		t.Fatalf("%q not in the edited sample", s)
 	}
 	return strings.Count(src[:i], "\n") + 1
-}
-
-func editSrc(t *testing.T, pairs ...string) string {
-	t.Helper()
-	s := sample(t)
-	for i := 0; i+1 < len(pairs); i += 2 {
-		if n := strings.Count(s, pairs[i]); n != 1 {
-			t.Fatalf("replacement %q matches %d times", pairs[i], n)
-		}
-		s = strings.Replace(s, pairs[i], pairs[i+1], 1)
-	}
-	return s
 }
 
 // noFirstMeeting drops the sample's [first_meeting] (the committee is not
@@ -683,8 +677,8 @@ func TestRounds(t *testing.T) {
 			e := analyze(t, src)
 			if c.code != "" {
 				f, ok := find(e.Findings, c.code)
-				if !ok || f.Level != c.level || !strings.Contains(f.Message, c.msg) || f.Line != lineOf(t, e, src, c.at) || f.Column == 0 {
-					t.Errorf("want %s %s at line %d (%s) with %q; findings:\n%s", c.level, c.code, lineOf(t, e, src, c.at), c.at, c.msg, e.Findings.FormatAll("test.toml"))
+				if !ok || f.Level != c.level || !strings.Contains(f.Message, c.msg) || f.Line != lineOf(t, src, c.at) || f.Column == 0 {
+					t.Errorf("want %s %s at line %d (%s) with %q; findings:\n%s", c.level, c.code, lineOf(t, src, c.at), c.at, c.msg, e.Findings.FormatAll("test.toml"))
 				}
 			} else if len(e.Findings) != 0 {
 				t.Errorf("unexpected findings:\n%s", e.Findings.FormatAll("test.toml"))
