@@ -166,7 +166,8 @@ func TestInvalidMeetingRefusedUnlessDraft(t *testing.T) {
 	if !errors.As(err, &r) {
 		t.Fatalf("got %v, want a Refusal", err)
 	}
-	for _, want := range []string{"不能生成 result-request", "到会人数不足", "应到37名", "实到29名", "至少需30名", "会议无效", "--draft"} {
+	// The refusal gives check's own words.
+	for _, want := range []string{"不能生成 result-request", "到会人数不足", "应到会有选举权人数37名", "实到29名", "至少30名", "会议无效", "--draft"} {
 		if !strings.Contains(r.Msg, want) {
 			t.Errorf("message %q lacks %q", r.Msg, want)
 		}
@@ -388,7 +389,7 @@ func TestBeforeElection(t *testing.T) {
 		}
 	}
 	for _, o := range outs {
-		if o.Name == "tally" && strings.HasSuffix(o.Path, "结果报告单.pdf") {
+		if o.Name == "tally" && strings.HasSuffix(o.Path, "委员选举结果报告单.pdf") {
 			if txt := flat(pdfText(t, o.Data, false)); strings.Contains(txt, "32") || !strings.Contains(txt, "刘通") {
 				t.Errorf("blank result form carries votes or lacks names: %s", txt)
 			}
