@@ -463,7 +463,7 @@ func (c *composer) signature(sg doc.Signature) {
 		// GB/T 9704 7.3.5: the signature shares its page with body text.
 		// Take the last lines of the body (and the attachment note) to a
 		// new page with it, else tighten the blank above it.
-		if cut := c.tailCut(blank + rows); cut >= 0 {
+		if cut := c.tailCut(blank+rows, minBody); cut >= 0 {
 			c.moveTail(cut)
 		} else if !fits && c.line+float64(rows) <= lines && c.pageHasBody() {
 			blank = int(lines - c.line - float64(rows))

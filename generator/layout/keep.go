@@ -78,15 +78,15 @@ func (c *composer) pageHasBody() bool {
 
 // tailCut finds where to cut the recorded lines so that the lines from
 // there on, moved to a page of their own, leave room for after more lines
-// and take minBody lines of body text along (any, when no cut can): it
-// never leaves a heading at the bottom of a page, nor splits a paragraph
-// into pieces of one line. It returns -1 when there is no such cut.
-func (c *composer) tailCut(after int) int {
+// and take body lines of body text along (any, when no cut can): it never
+// leaves a heading at the bottom of a page, nor splits a paragraph into
+// pieces of one line. It returns -1 when there is no such cut.
+func (c *composer) tailCut(after, body int) int {
 	recs := c.lastPara
 	L := len(recs)
-	for _, need := range []int{minBody, 1} {
+	for _, need := range []int{body, 1} {
 		span := 0.0
-		body := 0
+		moved := 0 // lines of body from cut on
 		for cut := L - 1; cut >= 1; cut-- {
 			if cut < L-1 {
 				span += 1 + recs[cut+1].gap
@@ -96,12 +96,12 @@ func (c *composer) tailCut(after int) int {
 			}
 			a, b := recs[cut-1], recs[cut]
 			if b.kind == recBody {
-				body++
+				moved++
 			}
 			if b.page != c.cur && (len(c.pages) < 2 || b.page != c.pages[len(c.pages)-2]) {
 				break // the lines reach back further than the previous page
 			}
-			if a.page != b.page || a.kind == recHeading || body < need {
+			if a.page != b.page || a.kind == recHeading || moved < need {
 				continue
 			}
 			if a.para == b.para {
@@ -135,7 +135,7 @@ func (c *composer) keepLeadIn(after int) bool {
 	if L < 2 || !recs[L-1].lead || recs[L-1].page != c.cur || recs[L-1].line+1 != c.line {
 		return false
 	}
-	cut := c.tailCut(after)
+	cut := c.tailCut(after, 1)
 	if cut < 0 || recs[cut].page != c.cur {
 		return false
 	}
