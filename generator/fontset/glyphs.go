@@ -105,20 +105,36 @@ func (g *Glyphs) glyph(id uint16) []byte {
 // runesOf calls fn for every character the face maps to glyph id.
 func (g *Glyphs) runesOf(id uint16, fn func(r rune)) {
 	g.byGlyphOnce.Do(func() {
+		// counting sort by glyph: the runes of each glyph in code point order
+		start := make([]int32, g.NumGlyphs+1)
+		count := func(id uint16) { start[id+1]++ }
+		for _, id := range g.bmp {
+			if id != 0 {
+				count(id)
+			}
+		}
+		astral := make([]rune, 0, len(g.astral))
+		for r, id := range g.astral {
+			count(id)
+			astral = append(astral, r)
+		}
+		slices.Sort(astral)
+		for i := 1; i < len(start); i++ {
+			start[i] += start[i-1]
+		}
+		g.byGlyph = make([]glyphRune, start[len(start)-1])
+		put := func(id uint16, r rune) {
+			g.byGlyph[start[id]] = glyphRune{id, r}
+			start[id]++
+		}
 		for r, id := range g.bmp {
 			if id != 0 {
-				g.byGlyph = append(g.byGlyph, glyphRune{id, rune(r)})
+				put(id, rune(r))
 			}
 		}
-		for r, id := range g.astral {
-			g.byGlyph = append(g.byGlyph, glyphRune{id, r})
+		for _, r := range astral {
+			put(g.astral[r], r)
 		}
-		slices.SortFunc(g.byGlyph, func(a, b glyphRune) int {
-			if a.id != b.id {
-				return int(a.id) - int(b.id)
-			}
-			return int(a.r - b.r)
-		})
 	})
 	i, _ := slices.BinarySearchFunc(g.byGlyph, id, func(e glyphRune, id uint16) int { return int(e.id) - int(id) })
 	for ; i < len(g.byGlyph) && g.byGlyph[i].id == id; i++ {

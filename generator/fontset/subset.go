@@ -87,7 +87,11 @@ func (f *Face) Subset(glyphs []uint16, variants ...Variant) (*Subset, error) {
 		newID[uint16(id)] = uint16(i)
 	}
 	n := len(order) + len(variants)
-	var newGlyf []byte
+	size := 20 * len(variants)
+	for _, id := range order {
+		size += len(g.glyph(uint16(id))) + 3
+	}
+	newGlyf := make([]byte, 0, size)
 	newLoca := make([]byte, 4*(n+1))
 	for i, id := range order {
 		binary.BigEndian.PutUint32(newLoca[4*i:], uint32(len(newGlyf)))
@@ -318,7 +322,12 @@ func writeFont(tables []ttTable) []byte {
 	binary.BigEndian.PutUint16(hdr[6:], uint16(searchRange))
 	binary.BigEndian.PutUint16(hdr[8:], uint16(entrySelector))
 	binary.BigEndian.PutUint16(hdr[10:], uint16(n*16-searchRange))
-	out := hdr
+	size := len(hdr)
+	for _, t := range tables {
+		size += len(t.data) + 3
+	}
+	out := make([]byte, len(hdr), size)
+	copy(out, hdr)
 	headAt := -1
 	for i, t := range tables {
 		off := len(out)

@@ -93,6 +93,9 @@ const NoEnd = "（《「『“‘〈【〔([{"
 const squeezable = "，。、；：？！）》」』”’（《「『“‘〉】〕〈【〔"
 
 func in(set string, r rune) bool {
+	if r >= 0x3400 && r < 0xFF00 {
+		return false // ideographs (most of the text): no set holds one
+	}
 	for _, c := range set {
 		if c == r {
 			return true
