@@ -21,7 +21,7 @@ const PtPerMM = 72 / 25.4
 // Document is a laid-out document.
 type Document struct {
 	Meta  doc.Meta        // title, author, subject, keywords, language, date (the one timestamp)
-	Fonts []*fontset.Face // faces the texts use, by index; each used at least once
+	Fonts []*fontset.Face // faces the texts use, by index (a face measured but never drawn may be among them)
 	Forms []*Form         // repeated forms, by index (Use.Form)
 	Pages []*Page
 }
