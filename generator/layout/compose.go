@@ -80,6 +80,7 @@ type composer struct {
 	faceIdx map[*fontset.Face]int
 	faceG   []*fontset.Glyphs
 
+	texts    map[rune]string // see text
 	missing  []rune
 	missSeen map[rune]bool
 	contexts []string
@@ -108,6 +109,7 @@ func newComposer(fs FontSource) *composer {
 		fs:       fs,
 		chains:   map[doc.Role][]chainFace{},
 		faceIdx:  map[*fontset.Face]int{},
+		texts:    map[rune]string{},
 		missSeen: map[rune]bool{},
 		ctxSeen:  map[string]bool{},
 	}
@@ -219,6 +221,16 @@ func (c *composer) miss(r rune, text string, i int) {
 	}
 }
 
+// text is r as a string, made once per character and document.
+func (c *composer) text(r rune) string {
+	t, ok := c.texts[r]
+	if !ok {
+		t = string(r)
+		c.texts[r] = t
+	}
+	return t
+}
+
 // cutOf is the squeeze of item j of ln.
 func cutOf(ln Line, j int) Cut {
 	if ln.Cuts == nil {
@@ -255,7 +267,7 @@ func (c *composer) textLine(s *shaped, ln Line, x0, y float64, color page.Color)
 		if j+1 < n {
 			adv = ln.X[j+1] + cutOf(ln, j+1).Shift - ln.X[j] - cut.Shift
 		}
-		cur.Glyphs = append(cur.Glyphs, page.Glyph{ID: g.id, Text: string(s.items[i].R), Advance: adv, Cut: cut.Width, Shift: cut.Shift})
+		cur.Glyphs = append(cur.Glyphs, page.Glyph{ID: g.id, Text: c.text(s.items[i].R), Advance: adv, Cut: cut.Width, Shift: cut.Shift})
 	}
 	for _, b := range ln.Blanks {
 		// the ink of "_" in the face that sets the first one
