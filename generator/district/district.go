@@ -157,6 +157,18 @@ type Stats struct {
 	AgeBefore                                                    *Compared
 }
 
+// ComparedElections is how many elections the comparisons with the
+// previous term cover (the most any figure covers); 0 when none.
+func (s *Stats) ComparedElections() int {
+	n := 0
+	for _, c := range []*Compared{s.WomenBefore, s.MinoritiesBefore, s.CollegeBefore, s.BachelorBefore, s.AgeBefore} {
+		if c != nil {
+			n = max(n, c.Elections)
+		}
+	}
+	return n
+}
+
 // Complete reports whether an election's result is complete (the
 // elections the figures cover).
 func Complete(e *election.Election) bool {

@@ -152,10 +152,13 @@ func TestPercentText(t *testing.T) {
 		d    float64
 		unit string
 		want string
-	}{{1.6, "个百分点", "提高1.6个百分点"}, {-0.7, "岁", "降低0.7岁"}, {2, "岁", "增加2岁"}, {0.04, "个百分点", "持平"}} {
-		if got := Points(c.d, c.unit); got != c.want {
-			t.Errorf("Points(%v) = %q, want %q", c.d, got, c.want)
+	}{{1.6, "个百分点", "比换届前提高1.6个百分点"}, {-0.7, "岁", "比换届前降低0.7岁"}, {2, "岁", "比换届前增加2岁"}, {0.04, "个百分点", "与换届前持平"}} {
+		if got := Against(c.d, c.unit); got != c.want {
+			t.Errorf("Against(%v) = %q, want %q", c.d, got, c.want)
 		}
+	}
+	if Gap(42.2, 45) != "低2.8岁" || Gap(46, 45) != "高1岁" || Gap(45, 45) != "相同" {
+		t.Error("Gap")
 	}
 }
 
@@ -199,7 +202,7 @@ func TestTables(t *testing.T) {
 	eq(find(tabs[1], "新任书记平均年龄（岁）"), "", "44.8")
 	eq(find(tabs[2], "参会率（最低）"), "85.7%", "东二社区党支部")
 	eq(find(tabs[2], "参会率（总体）"), "92.1%", "")
-	if tabs[0].Note != "换届前占比和增减按填写了换届前情况的7个党组织计算。" { // nanshan and jiguan have no [previous]
+	if tabs[0].Note != "增减：占比为百分点，平均年龄为岁。换届前情况和增减按填写了换届前情况的7个党组织计算。" { // nanshan and jiguan have no [previous]
 		t.Errorf("note %q", tabs[0].Note)
 	}
 

@@ -41,20 +41,33 @@ func ShareText(n, d int) string {
 	return fmt.Sprintf("%d名，占%s", n, PctOf(n, d))
 }
 
-// Points writes a change in percentage points as the genre does:
-// "提高1.6个百分点", "降低0.7岁", "增加0.5岁", "持平". unit is "个百分点" or "岁".
-func Points(delta float64, unit string) string {
+// Against says how a figure moved against the previous term, as the
+// genre writes it: "比换届前提高1.6个百分点", "比换届前降低0.7岁",
+// "比换届前增加0.5岁", "与换届前持平". unit is "个百分点" or "岁".
+func Against(delta float64, unit string) string {
 	delta = election.Round1(delta)
-	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	switch {
 	case delta > 0 && unit == "岁":
-		return "增加" + num(delta) + unit
+		return "比换届前增加" + One(delta) + unit
 	case delta > 0:
-		return "提高" + num(delta) + unit
+		return "比换届前提高" + One(delta) + unit
 	case delta < 0:
-		return "降低" + num(-delta) + unit
+		return "比换届前降低" + One(-delta) + unit
 	}
-	return "持平"
+	return "与换届前持平"
+}
+
+// Gap says how one average age stands to another: "低2.8岁", "高1岁",
+// "相同".
+func Gap(a, b float64) string {
+	d := election.Round1(a - b)
+	switch {
+	case d < 0:
+		return "低" + One(-d) + "岁"
+	case d > 0:
+		return "高" + One(d) + "岁"
+	}
+	return "相同"
 }
 
 // One writes a figure with one decimal, none when whole: "44.6", "45".

@@ -111,7 +111,7 @@ func (s *Stats) committeeTable() Table {
 		row("新进", g.Newcomers, nil))
 	return Table{
 		Title:  "新一届委员会委员结构",
-		Header: []string{"项目", "人数", "占比", "换届前占比", "增减（百分点）"},
+		Header: []string{"项目", "人数", "占比", "换届前", "增减"},
 		Rows:   rows,
 		Note:   s.coverNote(),
 	}
@@ -175,19 +175,14 @@ func (s *Stats) electionTable() Table {
 // coverNote says what the committee comparison covers when not every
 // complete election gives its [previous].
 func (s *Stats) coverNote() string {
-	n := 0
-	for _, c := range []*Compared{s.WomenBefore, s.MinoritiesBefore, s.CollegeBefore, s.BachelorBefore, s.AgeBefore} {
-		if c != nil {
-			n = max(n, c.Elections)
-		}
-	}
-	switch {
+	const unit = "增减：占比为百分点，平均年龄为岁。"
+	switch n := s.ComparedElections(); {
 	case n == 0:
 		return "各党组织均未填写换届前情况（[previous]），不作比较。"
 	case n < s.Complete:
-		return "换届前占比和增减按填写了换届前情况的" + strconv.Itoa(n) + "个党组织计算。"
+		return unit + "换届前情况和增减按填写了换届前情况的" + strconv.Itoa(n) + "个党组织计算。"
 	}
-	return ""
+	return unit
 }
 
 // ElectionHeader is the header of the one-row-per-election table; Row
