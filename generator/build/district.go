@@ -156,4 +156,3 @@ func init() {
 		return strings.Join(parts, ",")
 	}
 }
-
