@@ -9,6 +9,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"math"
 	"time"
 
 	"github.com/rivo/uniseg"
@@ -123,7 +124,7 @@ func value(c district.Cell) any {
 	case district.Count:
 		return int(c.Num)
 	case district.Ratio:
-		return c.Num / 100
+		return math.Round(c.Num*10) / 1000 // 91.3 → 0.913 exactly as written
 	case district.Decimal, district.Change:
 		return c.Num
 	}
