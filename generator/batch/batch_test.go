@@ -106,7 +106,7 @@ func TestBatchFixture(t *testing.T) {
 		t.Errorf("西河 first finding %q", got)
 	}
 	// The totals row: numbers, not text.
-	for head, want := range map[string]string{"文件": "合计", "当选": "33", "书记": "9", "女性委员": "15", "平均年龄": "43.8", "大专及以上": "24", "连任": "21", "新进": "12"} {
+	for head, want := range map[string]string{"党组织": "合计（12个党组织）", "当选": "33", "书记": "9", "女性委员": "15", "平均年龄": "43.8", "大专及以上": "24", "连任": "21", "新进": "12"} {
 		if got := cell(13, head); got != want {
 			t.Errorf("totals %s = %q, want %q", head, got, want)
 		}

@@ -55,7 +55,7 @@ func workbook(r *Report, v *build.DistrictView) xlsx.Book {
 			row = district.Row(en.File, en.E)
 		} else {
 			row = make([]district.Cell, len(district.ElectionHeader))
-			row[0] = district.Label(en.File)
+			row[0], row[len(row)-1] = district.Label(en.Name()), district.Label(en.File)
 		}
 		status := "已生成" + strconv.Itoa(len(en.Written)) + "个文件"
 		if !en.Built() {

@@ -218,7 +218,9 @@ func TestTables(t *testing.T) {
 		}
 	}
 	tot := s.TotalsRow(es)
-	if tot[15].String() != "33" || tot[16].String() != "9" || tot[17].String() != "15" {
-		t.Errorf("totals: elected %s, 书记 %s, women %s", tot[15], tot[16], tot[17])
+	for i, h := range ElectionHeader {
+		if w, ok := map[string]string{"当选": "33", "书记": "9", "女性委员": "15", "实到": "218", "应到": "279"}[h]; ok && tot[i].String() != w {
+			t.Errorf("totals %s = %s, want %s", h, tot[i], w)
+		}
 	}
 }

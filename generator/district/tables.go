@@ -188,9 +188,19 @@ func (s *Stats) coverNote() string {
 // ElectionHeader is the header of the one-row-per-election table; Row
 // gives the cells in this order.
 var ElectionHeader = []string{
-	"文件", "党组织", "简称", "组织类型", "单位类型", "上届选举日期", "任期届满", "党员大会日期",
+	"党组织", "简称", "组织类型", "单位类型", "上届选举日期", "任期届满", "党员大会日期",
 	"应到", "实到", "参会率", "应选", "候选人", "差额", "差额比例", "当选", "书记",
-	"女性委员", "平均年龄", "大专及以上", "本科及以上", "连任", "新进", "选举结果",
+	"女性委员", "平均年龄", "大专及以上", "本科及以上", "连任", "新进", "选举结果", "文件",
+}
+
+// byHeader puts cells named by header into ElectionHeader's order (a
+// column not named is empty).
+func byHeader(cells map[string]Cell) []Cell {
+	row := make([]Cell, len(ElectionHeader))
+	for i, h := range ElectionHeader {
+		row[i] = cells[h]
+	}
+	return row
 }
 
 // Row is the one-row-per-election line of an election. file is the path
@@ -203,30 +213,29 @@ func Row(file string, e *election.Election) []Cell {
 		}
 		return Label(isoDate(*d))
 	}
-	end := Label("")
-	if d, ok := e.TermEnd(); ok {
-		end = Label(isoDate(d))
-	}
 	meet := f.Plan.MeetingDate
 	if f.Meeting != nil && f.Meeting.Date != nil {
 		meet = f.Meeting.Date
 	}
 	seats := e.Seats()
-	row := []Cell{
-		Label(file), Label(f.Organization.Name), Label(Short(e)), Label(election.KindLabel(f.Kind)), Label(election.UnitLabel(e.Unit())),
-		date(f.Organization.ElectedOn), end, date(meet),
-		Int(e.Expected), Label(""), Label(""), Int(seats), Int(len(f.Candidates)), Int(e.Margin()), ratioCell(e.Margin(), seats),
+	c := map[string]Cell{
+		"文件": Label(file), "党组织": Label(f.Organization.Name), "简称": Label(Short(e)),
+		"组织类型": Label(election.KindLabel(f.Kind)), "单位类型": Label(election.UnitLabel(e.Unit())),
+		"上届选举日期": date(f.Organization.ElectedOn), "党员大会日期": date(meet),
+		"应到": Int(e.Expected), "应选": Int(seats), "候选人": Int(len(f.Candidates)), "差额": Int(e.Margin()),
+		"差额比例": ratioCell(e.Margin(), seats), "选举结果": Label(ResultText(e)),
 	}
-	r := e.Result
-	if r == nil {
-		row = append(row, Label(""), Label(""), Label(""), Label(""), Label(""), Label(""), Label(""), Label(""))
-		return append(row, Label(ResultText(e)))
+	if d, ok := e.TermEnd(); ok {
+		c["任期届满"] = Label(isoDate(d))
 	}
-	row[9], row[10] = Int(r.Quorum.Present), ratioCell(r.Quorum.Present, r.Quorum.Expected)
-	g := elected(e)
-	row = append(row, Int(g.Count), Label(r.Secretary), Int(g.Women), cellIf(g.AgesKnown > 0, DecimalCell(g.AverageAge())),
-		Int(g.College), Int(g.Bachelor), Int(g.Reelected), Int(g.Newcomers), Label(ResultText(e)))
-	return row
+	if r := e.Result; r != nil {
+		g := elected(e)
+		c["实到"], c["参会率"] = Int(r.Quorum.Present), ratioCell(r.Quorum.Present, r.Quorum.Expected)
+		c["当选"], c["书记"], c["女性委员"] = Int(g.Count), Label(r.Secretary), Int(g.Women)
+		c["平均年龄"] = cellIf(g.AgesKnown > 0, DecimalCell(g.AverageAge()))
+		c["大专及以上"], c["本科及以上"], c["连任"], c["新进"] = Int(g.College), Int(g.Bachelor), Int(g.Reelected), Int(g.Newcomers)
+	}
+	return byHeader(c)
 }
 
 // TotalsRow sums the election rows: counts added, ratios over the sums,
@@ -252,12 +261,14 @@ func (s *Stats) TotalsRow(es []*election.Election) []Cell {
 			}
 		}
 	}
-	return []Cell{
-		Label("合计"), Label(strconv.Itoa(len(es)) + "个党组织"), Label(""), Label(""), Label(""), Label(""), Label(""), Label(""),
-		Int(expected), Int(present), ratioCell(present, presentBase), Int(seats), Int(cands), Int(cands - seats), ratioCell(cands-seats, seats),
-		Int(g.Count), Int(secretaries), Int(g.Women), cellIf(g.AgesKnown > 0, DecimalCell(g.AverageAge())),
-		Int(g.College), Int(g.Bachelor), Int(g.Reelected), Int(g.Newcomers), Label(strconv.Itoa(s.Complete) + "个已完成"),
-	}
+	return byHeader(map[string]Cell{
+		"党组织": Label("合计（" + strconv.Itoa(len(es)) + "个党组织）"),
+		"应到":  Int(expected), "实到": Int(present), "参会率": ratioCell(present, presentBase),
+		"应选": Int(seats), "候选人": Int(cands), "差额": Int(cands - seats), "差额比例": ratioCell(cands-seats, seats),
+		"当选": Int(g.Count), "书记": Int(secretaries), "女性委员": Int(g.Women), "平均年龄": cellIf(g.AgesKnown > 0, DecimalCell(g.AverageAge())),
+		"大专及以上": Int(g.College), "本科及以上": Int(g.Bachelor), "连任": Int(g.Reelected), "新进": Int(g.Newcomers),
+		"选举结果": Label(strconv.Itoa(s.Complete) + "个已完成"),
+	})
 }
 
 // ResultText says where an election stands, in Chinese.

@@ -75,7 +75,9 @@ func newStyles(f *excelize.File) (*styles, error) {
 	font := func(bold bool) *excelize.Font { return &excelize.Font{Family: "宋体", Size: 11, Bold: bold} }
 	st := &styles{bold: map[int]int{}}
 	mk := func(numFmt string, align string, bold bool, fill bool) (int, error) {
-		s := &excelize.Style{Border: border, Font: font(bold), Alignment: &excelize.Alignment{Horizontal: align, Vertical: "center", WrapText: true}}
+		// Only the header wraps: a long finding runs on into the empty
+		// cells to its right rather than hiding in a row of fixed height.
+		s := &excelize.Style{Border: border, Font: font(bold), Alignment: &excelize.Alignment{Horizontal: align, Vertical: "center", WrapText: fill}}
 		if numFmt != "" {
 			s.CustomNumFmt = &numFmt
 		}
@@ -188,6 +190,14 @@ func writeSheet(f *excelize.File, st *styles, s Sheet) error {
 			return err
 		}
 	}
+	// Printed: A4 landscape, as wide as one page, the header on every page.
+	size, orient, wide, tall := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name, RefersTo: "'" + name + "'!$1:$1"}); err != nil {
+		return err
+	}
 	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
@@ -197,5 +207,6 @@ func writeSheet(f *excelize.File, st *styles, s Sheet) error {
 			return err
 		}
 	}
-	return nil
+	fit := true // after AutoFilter, which rewrites the sheet properties
+	return f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit})
 }
