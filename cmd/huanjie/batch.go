@@ -48,18 +48,12 @@ func cmdBatch(args []string, stdout, stderr io.Writer) int {
 	if err := f.parse(args); err != nil {
 		return usageError(stderr, "batch", err)
 	}
-	if len(f.args) == 0 {
-		return usageError(stderr, "batch", fmt.Errorf("需要至少一个选举数据文件或文件夹"))
+	files, code := electionFiles("batch", f.args, stderr)
+	if code >= 0 {
+		return code
 	}
 	if *out == "" {
 		return usageError(stderr, "batch", fmt.Errorf("需要用 -o 指定输出目录（每个党组织的文书写入其中以简称命名的文件夹）"))
-	}
-	files, err := batch.Collect(f.args)
-	if err != nil {
-		return usageError(stderr, "batch", err)
-	}
-	if len(files) == 0 {
-		return usageError(stderr, "batch", fmt.Errorf("在 %s 中没有找到 .toml 文件", strings.Join(f.args, "、")))
 	}
 	opt := batch.Options{Out: *out, Formats: splitList(*format), TemplatesDir: *tdir, FontsDir: *fdir}
 	if batch.IsTerminal(stderr) {
@@ -86,6 +80,22 @@ func cmdBatch(args []string, stdout, stderr io.Writer) int {
 		return exitData
 	}
 	return exitOK
+}
+
+// electionFiles lists the election files under the paths given (folders
+// searched recursively); a code >= 0 means a usage error was reported.
+func electionFiles(cmd string, paths []string, stderr io.Writer) ([]string, int) {
+	if len(paths) == 0 {
+		return nil, usageError(stderr, cmd, fmt.Errorf("需要至少一个选举数据文件或文件夹"))
+	}
+	files, err := batch.Collect(paths)
+	if err != nil {
+		return nil, usageError(stderr, cmd, err)
+	}
+	if len(files) == 0 {
+		return nil, usageError(stderr, cmd, fmt.Errorf("在 %s 中没有找到 .toml 文件", strings.Join(paths, "、")))
+	}
+	return files, -1
 }
 
 func batchSummary(r *batch.Report) batchJSON {

@@ -13,7 +13,6 @@ import (
 
 	"github.com/rivo/uniseg"
 
-	"huanjie/generator/batch"
 	"huanjie/generator/district"
 	"huanjie/generator/election"
 	"huanjie/generator/ics"
@@ -51,8 +50,9 @@ func cmdDue(args []string, stdout, stderr io.Writer) int {
 	if err := f.parse(args); err != nil {
 		return usageError(stderr, "due", err)
 	}
-	if len(f.args) == 0 {
-		return usageError(stderr, "due", fmt.Errorf("需要至少一个选举数据文件或文件夹"))
+	files, code := electionFiles("due", f.args, stderr)
+	if code >= 0 {
+		return code
 	}
 	now := time.Now().In(china)
 	on := election.Date{Year: now.Year(), Month: int(now.Month()), Day: now.Day()}
@@ -68,13 +68,6 @@ func cmdDue(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "due", err)
 	}
 	until := w.After(on)
-	files, err := batch.Collect(f.args)
-	if err != nil {
-		return usageError(stderr, "due", err)
-	}
-	if len(files) == 0 {
-		return usageError(stderr, "due", fmt.Errorf("在 %s 中没有找到 .toml 文件", strings.Join(f.args, "、")))
-	}
 	items, problems := dueItems(files, on, until)
 	if *icsPath != "" {
 		var buf bytes.Buffer
