@@ -47,16 +47,12 @@ func NewDistrictView(es []*election.Election) *DistrictView {
 		if !district.Complete(e) {
 			v.Unfinished = append(v.Unfinished, district.Short(e)+"："+district.ResultText(e))
 		}
-		row := district.Row("", e)
-		col := func(h string) string {
-			for i, x := range district.ElectionHeader {
-				if x == h {
-					return row[i].String()
-				}
-			}
-			return ""
+		row := district.RowCells("", e)
+		var line []string
+		for _, h := range []string{"简称", "党员大会日期", "应到", "实到", "参会率", "当选", "书记", "女性委员", "平均年龄", "选举结果"} {
+			line = append(line, row[h].String())
 		}
-		v.List = append(v.List, []string{col("简称"), col("党员大会日期"), col("应到"), col("实到"), col("参会率"), col("当选"), col("书记"), col("女性委员"), col("平均年龄"), col("选举结果")})
+		v.List = append(v.List, line)
 	}
 	best := 0
 	for name, n := range superiors {

@@ -42,11 +42,11 @@ func (c Cell) String() string {
 	return c.Text
 }
 
-// Label, Int, PercentCell and DecimalCell make cells.
+// Label, Int, DecimalCell, ChangeCell and PercentCell make cells.
 func Label(s string) Cell        { return Cell{Kind: Text, Text: s} }
 func Int(n int) Cell             { return Cell{Kind: Count, Num: float64(n)} }
 func DecimalCell(x float64) Cell { return Cell{Kind: Decimal, Num: election.Round1(x)} }
-func PointsCell(x float64) Cell  { return Cell{Kind: Change, Num: election.Round1(x)} }
+func ChangeCell(x float64) Cell  { return Cell{Kind: Change, Num: election.Round1(x)} }
 func PercentCell(p float64) Cell { return Cell{Kind: Ratio, Num: election.Round1(p)} }
 func ratioCell(n, d int) Cell    { p, ok := Percent(n, d); return cellIf(ok, PercentCell(p)) }
 func cellIf(ok bool, c Cell) Cell {
@@ -71,14 +71,15 @@ func (s *Stats) Tables() []Table {
 	return []Table{s.committeeTable(), s.secretaryTable(), s.electionTable()}
 }
 
-// groupRows are the rows every group table has: sex, ethnicity, age bands,
-// average age, education.
-func groupRows(g Group, row func(label string, n int, before *Compared) []Cell) [][]Cell {
+// groupRows are the rows every group table has: sex, ethnicity and age
+// bands; women and minorities carry their comparison with the previous
+// term when there is one.
+func groupRows(g Group, row func(label string, n int, before *Compared) []Cell, women, minorities *Compared) [][]Cell {
 	rows := [][]Cell{
 		row("男", g.Men, nil),
-		row("女", g.Women, nil),
+		row("女", g.Women, women),
 		row("汉族", g.Han, nil),
-		row("少数民族", g.Minorities, nil),
+		row("少数民族", g.Minorities, minorities),
 	}
 	for i, l := range BandLabels {
 		rows = append(rows, row(l, g.Bands[i], nil))
@@ -91,18 +92,15 @@ func (s *Stats) committeeTable() Table {
 	row := func(label string, n int, before *Compared) []Cell {
 		r := []Cell{Label(label), Int(n), ratioCell(n, g.Count), Label(""), Label("")}
 		if before != nil {
-			r[3], r[4] = PercentCell(before.Before), PointsCell(before.Delta())
+			r[3], r[4] = PercentCell(before.Before), ChangeCell(before.Delta())
 		}
 		return r
 	}
 	rows := [][]Cell{{Label("委员总数"), Int(g.Count), cellIf(g.Count > 0, PercentCell(100)), Label(""), Label("")}}
-	gr := groupRows(g, row)
-	gr[1] = row("女", g.Women, s.WomenBefore)
-	gr[3] = row("少数民族", g.Minorities, s.MinoritiesBefore)
-	rows = append(rows, gr...)
+	rows = append(rows, groupRows(g, row, s.WomenBefore, s.MinoritiesBefore)...)
 	age := []Cell{Label("平均年龄（岁）"), Label(""), cellIf(g.AgesKnown > 0, DecimalCell(g.AverageAge())), Label(""), Label("")}
 	if b := s.AgeBefore; b != nil {
-		age[3], age[4] = DecimalCell(b.Before), PointsCell(b.Delta())
+		age[3], age[4] = DecimalCell(b.Before), ChangeCell(b.Delta())
 	}
 	rows = append(rows, age,
 		row("大专及以上学历", g.College, s.CollegeBefore),
@@ -123,7 +121,7 @@ func (s *Stats) secretaryTable() Table {
 		return []Cell{Label(label), Int(n), ratioCell(n, g.Count)}
 	}
 	rows := [][]Cell{{Label("书记总数"), Int(g.Count), cellIf(g.Count > 0, PercentCell(100))}}
-	rows = append(rows, groupRows(g, row)...)
+	rows = append(rows, groupRows(g, row, nil, nil)...)
 	rows = append(rows,
 		row("45岁及以下", g.UpTo45(), nil),
 		[]Cell{Label("平均年龄（岁）"), Label(""), cellIf(g.AgesKnown > 0, DecimalCell(g.AverageAge()))},
@@ -205,7 +203,10 @@ func byHeader(cells map[string]Cell) []Cell {
 
 // Row is the one-row-per-election line of an election. file is the path
 // the batch read it from.
-func Row(file string, e *election.Election) []Cell {
+func Row(file string, e *election.Election) []Cell { return byHeader(RowCells(file, e)) }
+
+// RowCells is Row by column name.
+func RowCells(file string, e *election.Election) map[string]Cell {
 	f := &e.File
 	date := func(d *election.Date) Cell {
 		if d == nil {
@@ -235,7 +236,7 @@ func Row(file string, e *election.Election) []Cell {
 		c["平均年龄"] = cellIf(g.AgesKnown > 0, DecimalCell(g.AverageAge()))
 		c["大专及以上"], c["本科及以上"], c["连任"], c["新进"] = Int(g.College), Int(g.Bachelor), Int(g.Reelected), Int(g.Newcomers)
 	}
-	return byHeader(c)
+	return c
 }
 
 // TotalsRow sums the election rows: counts added, ratios over the sums,
