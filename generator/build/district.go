@@ -37,7 +37,7 @@ func NewDistrictView(es []*election.Election) *DistrictView {
 	s := district.Compute(es)
 	v := &DistrictView{S: s, Tables: s.Tables(), Date: election.Date{Year: 2000, Month: 1, Day: 1},
 		ListHeader: []string{"党组织", "党员大会日期", "应到", "实到", "参会率", "当选", "书记", "女性", "平均年龄", "选举结果"},
-		ListWidths: "11,5.5,2,2,3.5,2,4,2,3,8"}
+		ListWidths: "10,6.5,2,2,4,2,4,2,3,7.5"}
 	superiors := map[string]int{}
 	for _, e := range es {
 		superiors[e.File.Organization.Superior]++
