@@ -132,9 +132,9 @@ func (x *Extremes) add(org string, num, den int) {
 type Stats struct {
 	Elections    int // election files read
 	Complete     int // result complete: the figures below cover these
+	Errors       int // errors in the data (before or after the meeting): no result counted
 	NotHeld      int // no [meeting] yet
 	Pending      int // meeting held, election not complete (re-vote, 另行选举 outstanding, invalid)
-	Errors       int // data errors: no result can be computed
 	FirstRound   int // complete elections whose seats were filled by the first vote (一次选举成功)
 	AnotherRound int // complete elections that needed a 另行选举
 
@@ -181,11 +181,11 @@ func Compute(es []*election.Election) *Stats {
 	var women, minor, college, bachelor, age cmp
 	for _, e := range es {
 		switch {
+		case len(e.Findings.DataErrors()) > 0:
+			s.Errors++
+			continue
 		case e.File.Meeting == nil:
 			s.NotHeld++
-			continue
-		case e.Result == nil:
-			s.Errors++
 			continue
 		case !Complete(e):
 			s.Pending++

@@ -1,7 +1,9 @@
 package district
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"huanjie/generator/election"
@@ -222,5 +224,23 @@ func TestTables(t *testing.T) {
 		if w, ok := map[string]string{"当选": "33", "书记": "9", "女性委员": "15", "实到": "218", "应到": "279"}[h]; ok && tot[i].String() != w {
 			t.Errorf("totals %s = %s, want %s", h, tot[i], w)
 		}
+	}
+}
+
+// TestErrorsBeforeTheMeeting: a file with errors in its data counts as
+// such even before its meeting, not as an election still to be held.
+func TestErrorsBeforeTheMeeting(t *testing.T) {
+	src, err := os.ReadFile("testdata/branches/hebin.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := election.Parse("hebin.toml", []byte(strings.Replace(string(src), "committee_seats = 3", "committee_seats = 4", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := election.Analyze(l) // four candidates for four seats: no 差额
+	s := Compute([]*election.Election{e})
+	if s.Errors != 1 || s.NotHeld != 0 || ResultText(e) != "数据有错误" {
+		t.Errorf("errors %d, not held %d, %q", s.Errors, s.NotHeld, ResultText(e))
 	}
 }

@@ -274,11 +274,13 @@ func (s *Stats) TotalsRow(es []*election.Election) []Cell {
 
 // ResultText says where an election stands, in Chinese.
 func ResultText(e *election.Election) string {
-	if e.File.Meeting == nil {
-		return "尚未选举"
-	}
 	r := e.Result
-	if r == nil {
+	switch {
+	case len(e.Findings.DataErrors()) > 0:
+		return "数据有错误"
+	case e.File.Meeting == nil:
+		return "尚未选举"
+	case r == nil:
 		return "数据有错误"
 	}
 	switch r.Status {
