@@ -170,7 +170,7 @@ func Run(files []string, opt Options) (*Report, error) {
 	}
 	p.done()
 	r.Stats = district.Compute(r.Elections())
-	writeSummary(s, r, opt)
+	writeSummary(r, opt)
 	return r, nil
 }
 

@@ -21,7 +21,7 @@ var entryHeader = []string{"文书", "输出文件夹", "错误", "提醒", "首
 // writeSummary writes 汇总.xlsx and the 汇总 document into opt.Out; what
 // fails is reported in r.Problems (the elections' own folders are
 // already written).
-func writeSummary(s *build.Session, r *Report, opt Options) {
+func writeSummary(r *Report, opt Options) {
 	es := r.Elections()
 	v := build.NewDistrictView(es)
 	var buf bytes.Buffer
@@ -31,7 +31,7 @@ func writeSummary(s *build.Session, r *Report, opt Options) {
 	}
 	outs := []build.Output{{Name: "xlsx", Path: filepath.Join(opt.Out, WorkbookName), Data: buf.Bytes()}}
 	if len(es) > 0 {
-		docs, err := s.District(v, build.Options{Out: opt.Out, Formats: opt.Formats, TemplatesDir: opt.TemplatesDir, FontsDir: opt.FontsDir, NoSystemFonts: opt.NoSystemFonts})
+		docs, err := build.District(v, build.Options{Out: opt.Out, Formats: opt.Formats, TemplatesDir: opt.TemplatesDir, FontsDir: opt.FontsDir, NoSystemFonts: opt.NoSystemFonts})
 		if err != nil {
 			r.Problems = append(r.Problems, "无法生成换届选举情况汇总："+err.Error())
 		}

@@ -67,7 +67,7 @@ func NewDistrictView(es []*election.Election) *DistrictView {
 // memory, one file per format in opt.Out, named after the template's
 // 文件名 ("换届选举情况汇总.pdf"). A file in opt.TemplatesDir/district
 // replaces the embedded template of the same name.
-func (s *Session) District(v *DistrictView, opt Options) ([]Output, error) {
+func District(v *DistrictView, opt Options) ([]Output, error) {
 	tmpls, err := loadDistrictTemplates(opt.TemplatesDir)
 	if err != nil {
 		return nil, &Refusal{err.Error()}

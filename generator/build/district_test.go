@@ -38,7 +38,7 @@ func TestDistrictDocument(t *testing.T) {
 		t.Errorf("office %q date %v", v.Office, v.Date)
 	}
 	dir := t.TempDir()
-	outs, err := NewSession().District(v, Options{Out: dir, Formats: []string{"pdf", "docx"}, NoSystemFonts: true})
+	outs, err := District(v, Options{Out: dir, Formats: []string{"pdf", "docx"}, NoSystemFonts: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestDistrictDocument(t *testing.T) {
 	if strings.Contains(text, ".0%") {
 		t.Error("a whole percentage written with .0")
 	}
-	again, err := NewSession().District(v, Options{Out: dir, Formats: []string{"pdf", "docx"}, NoSystemFonts: true})
+	again, err := District(v, Options{Out: dir, Formats: []string{"pdf", "docx"}, NoSystemFonts: true})
 	if err != nil {
 		t.Fatal(err)
 	}
