@@ -191,7 +191,8 @@ func assignFolders(es []*Entry) {
 		if n := count[name]; n > 1 {
 			en.Folder = fmt.Sprintf("%s（%d）", name, n)
 			msg := fmt.Sprintf("与 %s 的简称相同（%s），文书写入 %s 文件夹，以免互相覆盖；如是同一个党组织，请删去重复的文件", first[name].File, district.Short(en.E), en.Folder)
-			en.Findings = append(en.Findings, election.Finding{Level: election.LevelWarning, Code: "duplicate_short_name", Field: "organization.short_name", Message: msg})
+			pos := en.E.KeyPos("organization.short_name")
+			en.Findings = append(en.Findings, election.Finding{Level: election.LevelWarning, Code: "duplicate_short_name", Field: "organization.short_name", Line: pos.Line, Column: pos.Col, Message: msg})
 		} else {
 			first[name] = en
 		}

@@ -187,7 +187,7 @@ func TestDuplicateShortName(t *testing.T) {
 		t.Fatalf("folders %q %q", r.Entries[0].Folder, r.Entries[1].Folder)
 	}
 	w := r.Entries[1].FirstFinding()
-	if !strings.Contains(w, "一/x.toml 的简称相同") || !strings.Contains(w, "东华社区党支部（2）") {
+	if !strings.Contains(w, "二/x.toml:12:1: 提醒：与 ") || !strings.Contains(w, "一/x.toml 的简称相同") || !strings.Contains(w, "东华社区党支部（2）") {
 		t.Errorf("warning %q", w)
 	}
 	for _, en := range r.Entries {
