@@ -26,7 +26,7 @@ func TestBatchJSON(t *testing.T) {
 	want := map[string]any{
 		"elections": 12.0, "built": 10.0,
 		"refused": []any{
-			map[string]any{"file": filepath.Join(branches, "qiaotou.toml"), "reason": "不能生成 result-request（选举结果请示）：到会人数不足（应到15名，实到9名，至少需12名），会议无效，不能报送选举结果；如只需草稿，请加 --draft"},
+			map[string]any{"file": filepath.Join(branches, "qiaotou.toml"), "reason": "不能生成 result-request（选举结果请示）：到会人数不足：应到会有选举权人数15名，实到9名，未达到不少于应到会人数的五分之四（至少12名），会议无效，不能进行选举；应另行召开党员大会；如只需草稿，请加 --draft"},
 			map[string]any{"file": filepath.Join(branches, "xihe.toml"), "reason": "数据有错误：" + filepath.Join(branches, "xihe.toml") + ":26:3：委员应选3名，候选人至少应为4名（差额不少于20%，按进一法计算），现为3名；请增加候选人预备人选"},
 		},
 		"committee":   map[string]any{"members": 33.0, "women": 15.0, "average_age": 43.8, "college_or_above": 24.0},
@@ -61,9 +61,10 @@ func TestBatchTable(t *testing.T) {
 	}
 	for _, want := range []string{
 		"序号  党组织                  文书        选举                    首个问题\n",
-		"1     东华社区党支部          已生成28个  选举完成                —\n",
-		"3     柳湾村党支部            已生成28个  选举完成（经另行选举）  —\n",
-		"共3个党组织：已生成文书3个，未生成0个；已完成选举3个。\n",
+		"1     区财政局机关第二党支部  已生成38个  选举完成（经再次投票）  —\n",
+		"2     东华社区党支部          已生成32个  选举完成                —\n",
+		"4     柳湾村党支部            已生成38个  选举完成（经另行选举）  —\n",
+		"共4个党组织：已生成文书4个，未生成0个；已完成选举4个。\n",
 		"已生成 " + filepath.Join(out, "汇总.xlsx") + "\n",
 		"已生成 " + filepath.Join(out, "换届选举情况汇总.docx") + "\n",
 	} {

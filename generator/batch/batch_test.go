@@ -56,7 +56,7 @@ func TestBatchFixture(t *testing.T) {
 	if !strings.Contains(refused["xihe.toml"], "xihe.toml:26:3：委员应选3名，候选人至少应为4名") {
 		t.Errorf("xihe: %q", refused["xihe.toml"])
 	}
-	if !strings.Contains(refused["qiaotou.toml"], "到会人数不足（应到15名，实到9名，至少需12名），会议无效") {
+	if !strings.Contains(refused["qiaotou.toml"], "到会人数不足：应到会有选举权人数15名，实到9名，未达到不少于应到会人数的五分之四（至少12名），会议无效") {
 		t.Errorf("qiaotou: %q", refused["qiaotou.toml"])
 	}
 	if len(r.Summary) != 2 || filepath.Base(r.Summary[0]) != "汇总.xlsx" || filepath.Base(r.Summary[1]) != "换届选举情况汇总.pdf" {
@@ -97,7 +97,7 @@ func TestBatchFixture(t *testing.T) {
 	}
 	// Row 10 is village.toml (path order): 21 of 23 attended, one seat filled by 另行选举.
 	for head, want := range map[string]string{"简称": "柳湾村党支部", "应到": "23", "实到": "21", "参会率": "91.3%", "当选": "5", "书记": "王建国",
-		"平均年龄": "43.4", "选举结果": "选举完成（经另行选举）", "文书": "已生成14个文件", "输出文件夹": "柳湾村党支部", "单位类型": "村"} {
+		"平均年龄": "43.4", "选举结果": "选举完成（经另行选举）", "文书": "已生成19个文件", "输出文件夹": "柳湾村党支部", "单位类型": "村"} {
 		if got := cell(10, head); got != want {
 			t.Errorf("柳湾村 %s = %q, want %q", head, got, want)
 		}
@@ -167,7 +167,7 @@ func TestBatchContinues(t *testing.T) {
 	if !strings.HasPrefix(r.Entries[1].Refused, "文件无法读取") || r.Entries[1].Name() != "b-binary.toml" {
 		t.Errorf("binary file: %q %q", r.Entries[1].Refused, r.Entries[1].Name())
 	}
-	if n := len(r.Entries[2].Written); n != 14 {
+	if n := len(r.Entries[2].Written); n != 16 {
 		t.Errorf("good file: %d documents", n)
 	}
 }
@@ -191,7 +191,7 @@ func TestDuplicateShortName(t *testing.T) {
 		t.Errorf("warning %q", w)
 	}
 	for _, en := range r.Entries {
-		if len(en.Written) != 14 {
+		if len(en.Written) != 16 {
 			t.Errorf("%s: %d files", en.Folder, len(en.Written))
 		}
 	}

@@ -136,7 +136,9 @@ type Stats struct {
 	NotHeld      int // no [meeting] yet
 	Pending      int // meeting held, election not complete (re-vote, 另行选举 outstanding, invalid)
 	FirstRound   int // complete elections whose seats were filled by the first vote (一次选举成功)
-	AnotherRound int // complete elections that needed a 另行选举
+	Revoted      int // complete elections that needed a re-vote after a tie, and no 另行选举
+	AnotherRound int // complete elections that filled their seats by 另行选举
+	Reduced      int // complete elections that reduced their seats (经过半数选举人同意减少名额)
 
 	Committee   Group // the newly elected 委员
 	Secretaries Group // the elected 书记
@@ -193,9 +195,14 @@ func Compute(es []*election.Election) *Stats {
 		}
 		s.Complete++
 		r := e.Result
-		if r.AnotherRound != nil {
+		switch Path(r) {
+		case PathReduced:
+			s.Reduced++
+		case PathAnother:
 			s.AnotherRound++
-		} else {
+		case PathRevote:
+			s.Revoted++
+		default:
 			s.FirstRound++
 		}
 		org := Short(e)
@@ -321,4 +328,30 @@ func Short(e *election.Election) string {
 		return s
 	}
 	return e.File.Organization.Name
+}
+
+// How a complete election filled its seats.
+const (
+	PathFirst   = iota // every seat filled by the first vote
+	PathRevote         // a tie at the cut-off settled by re-vote, no 另行选举
+	PathAnother        // seats filled by 另行选举
+	PathReduced        // seats reduced with the voters' consent
+)
+
+// Path says how a complete election filled its seats: the rounds it held
+// and whether it reduced them.
+func Path(r *election.Result) int {
+	if r.Reduced() > 0 {
+		return PathReduced
+	}
+	path := PathFirst
+	for _, rr := range r.Rounds {
+		switch rr.Kind {
+		case election.KindAnother:
+			return PathAnother
+		case election.KindRevote:
+			path = PathRevote
+		}
+	}
+	return path
 }

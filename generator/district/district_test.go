@@ -244,3 +244,47 @@ func TestErrorsBeforeTheMeeting(t *testing.T) {
 		t.Errorf("errors %d, not held %d, %q", s.Errors, s.NotHeld, ResultText(e))
 	}
 }
+
+// TestPath: how each sample filled its seats — by the first vote, after a
+// re-vote, by 另行选举, or by reducing the seats.
+func TestPath(t *testing.T) {
+	load := func(path string, edit func(string) string) *election.Election {
+		t.Helper()
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := election.Parse(path, []byte(edit(string(b))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return election.Analyze(l)
+	}
+	same := func(s string) string { return s }
+	// The village sample without its 另行选举, the meeting agreeing to 4 seats.
+	reduce := func(s string) string {
+		i := strings.Index(s, "\n[meeting.another_round]")
+		j := strings.Index(s, "\n[first_meeting]")
+		s = s[:i] + s[j:]
+		s = strings.Replace(s, "ballots_invalid = 1\n", "ballots_invalid = 1\nreduced_seats = 4\n", 1)
+		return strings.Replace(s, `"孙立军" = "纪检委员"`, "", 1)
+	}
+	for _, c := range []struct {
+		file string
+		edit func(string) string
+		want int
+	}{
+		{"../../samples/donghua-community.toml", same, PathFirst},
+		{"../../samples/bureau-branch.toml", same, PathRevote},
+		{"../../samples/village-branch.toml", same, PathAnother},
+		{"../../samples/village-branch.toml", reduce, PathReduced},
+	} {
+		e := load(c.file, c.edit)
+		if e.Result == nil || e.Result.Status != election.StatusComplete {
+			t.Fatalf("%s: no complete result: %v", c.file, e.Findings.Errors())
+		}
+		if got := Path(e.Result); got != c.want {
+			t.Errorf("%s: path %d, want %d", c.file, got, c.want)
+		}
+	}
+}

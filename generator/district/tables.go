@@ -155,7 +155,9 @@ func (s *Stats) electionTable() Table {
 		{Label("统计的党组织"), Int(s.Elections), Label("")},
 		{Label("已完成选举"), Int(s.Complete), Label("")},
 		{Label("其中一次选举成功"), Int(s.FirstRound), Label("")},
+		{Label("其中经再次投票选足"), Int(s.Revoted), Label("")},
 		{Label("其中经另行选举选足"), Int(s.AnotherRound), Label("")},
+		{Label("其中经同意减少名额"), Int(s.Reduced), Label("")},
 		{Label("已开会但选举未完成"), Int(s.Pending), Label("")},
 		{Label("尚未召开党员大会"), Int(s.NotHeld), Label("")},
 		{Label("数据有错误"), Int(s.Errors), Label("")},
@@ -285,8 +287,13 @@ func ResultText(e *election.Election) string {
 	}
 	switch r.Status {
 	case election.StatusComplete:
-		if r.AnotherRound != nil {
+		switch Path(r) {
+		case PathReduced:
+			return "选举完成（减少名额" + strconv.Itoa(r.Reduced()) + "名）"
+		case PathAnother:
 			return "选举完成（经另行选举）"
+		case PathRevote:
+			return "选举完成（经再次投票）"
 		}
 		return "选举完成"
 	case election.StatusRevote:
