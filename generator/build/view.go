@@ -314,12 +314,13 @@ var funcs = template.FuncMap{
 		return false
 	},
 	"upper": strings.ToUpper,
-	// termEnd gives the month a term ends: elected_on plus the term in years.
+	// termEnd gives the month a term ends: elected_on plus the term in
+	// years, by the rule `huanjie due` uses (election.TermEnd).
 	"termEnd": func(d *election.Date, years int) string {
 		if d == nil {
 			return ""
 		}
-		return election.Date{Year: d.Year + years, Month: d.Month}.Chinese()
+		return election.TermEnd(*d, years).MonthText()
 	},
 	// Forms (ballots, counting sheets): arithmetic and layout helpers.
 	"mul": func(a, b int) int { return a * b },
