@@ -2,7 +2,7 @@
 // 公文 fonts when present, else the free stand-ins shipped in ../../fonts),
 // checks every character against a font's cmap and falls back per character.
 //
-// API contract (used by the PDF renderer and the CLI); the implementation
+// API contract (used by layout, the PDF writer and the CLI); the implementation
 // may add to it but must keep these signatures.
 //
 // Chain per role: the user's or system fonts for the role (best match

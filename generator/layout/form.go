@@ -15,7 +15,7 @@ import (
 // of copies and goes one to a sheet (a counting form) is "paged" instead: it
 // is drawn straight onto its pages and may run over several, its first row
 // of shaded cells repeated. A ballot always gives its copies: it must fit
-// one sheet (or its share of one), or the renderer refuses.
+// one sheet (or its share of one), or layout refuses.
 type formSheet struct {
 	w, h   float64 // size of one copy in points
 	copy   *page.Form

@@ -1,6 +1,9 @@
-// Package layout holds the GB/T 9704-2012 page geometry and the line breaking
-// rules shared by the PDF and DOCX renderers. It measures nothing itself:
-// callers give each character its advance width.
+// Package layout lays a document (package doc) out as pages (package page):
+// the GB/T 9704-2012 page geometry, line breaking with 避头尾 and squeezed
+// punctuation, the 公文 flow with its keep rules, tables, forms and sheets.
+// Pages (compose.go) is the entry point; the geometry, Break, WrapTitle and
+// SignatureOffsets are also used by the DOCX writer, which leaves the
+// layout to Word.
 package layout
 
 import (
