@@ -10,7 +10,7 @@ import (
 	"text/template"
 
 	"huanjie/generator/election"
-	"huanjie/generator/pdf"
+	"huanjie/generator/layout"
 )
 
 // View is the data a template sees. Field names are stable: templates use
@@ -90,7 +90,7 @@ type SheetView struct {
 }
 
 func newSheetView(paper string, per int) SheetView {
-	w, h := pdf.FormArea(paper, per)
+	w, h := layout.FormArea(paper, per)
 	return SheetView{Paper: paper, Per: per, W: int(w), H: int(h)}
 }
 

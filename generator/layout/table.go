@@ -1,10 +1,10 @@
-package pdf
+package layout
 
 import (
 	"math"
 
 	"huanjie/generator/doc"
-	"huanjie/generator/layout"
+	"huanjie/generator/page"
 )
 
 // placed is one cell at its grid position.
@@ -14,7 +14,7 @@ type placed struct {
 	rows, cols int
 	header     bool
 	s          *shaped
-	lns        []layout.Line
+	lns        []Line
 }
 
 type tableGeom struct {
@@ -29,7 +29,7 @@ type tableGeom struct {
 // table sets a bordered table. Widths are scaled to the block; rows are
 // never split; a row joined to the next by a merged cell moves with it;
 // header rows repeat at the top of each page the table continues on.
-func (r *renderer) table(t *doc.Table) {
+func (c *composer) table(t *doc.Table) {
 	size := t.Size
 	if size == 0 {
 		size = doc.Size4
@@ -67,8 +67,8 @@ func (r *renderer) table(t *doc.Table) {
 		g.colX[i+1] = g.colX[i] + w/total*blockW
 	}
 
-	head := r.placeCells(t.Header, ncol, true, g)
-	body := r.placeCells(t.Rows, ncol, false, g)
+	head := c.placeCells(t.Header, ncol, true, g)
+	body := c.placeCells(t.Rows, ncol, false, g)
 	headH := rowHeights(head, len(t.Header), g)
 	bodyH := rowHeights(body, len(t.Rows), g)
 
@@ -81,7 +81,7 @@ func (r *renderer) table(t *doc.Table) {
 	}
 	// units of rows that must stay together
 	units := rowUnits(body, len(t.Rows))
-	r.snap()
+	c.snap()
 	// the caption, the header and the first body rows start the table on
 	// the same page, or the table starts on the next
 	need := sum(headH)
@@ -91,81 +91,81 @@ func (r *renderer) table(t *doc.Table) {
 	if t.Caption != "" {
 		need += pitch
 	}
-	if r.line > 0 && top+r.line*pitch+need > top+blockH+0.01 {
-		if !r.keepLeadIn(int(math.Ceil(need/pitch - 1e-6))) {
-			r.newPage()
+	if c.line > 0 && top+c.line*pitch+need > top+blockH+0.01 {
+		if !c.keepLeadIn(int(math.Ceil(need/pitch - 1e-6))) {
+			c.newPage()
 		}
 	}
 	if t.Caption != "" {
-		r.centredLine(t.Caption, doc.HeiTi, layout.BodySize, black)
+		c.centredLine(t.Caption, doc.HeiTi, BodySize, page.Black)
 	}
-	y := top + r.line*pitch
+	y := top + c.line*pitch
 	bottom := top + blockH
 	drawHead := func() {
-		r.drawRows(head, headH, 0, len(t.Header), y, g)
+		c.drawRows(head, headH, 0, len(t.Header), y, g)
 		y += sum(headH)
 	}
 	drawHead()
 	for _, u := range units {
 		h := sum(bodyH[u[0]:u[1]])
 		if y+h > bottom+0.01 && y > top+sum(headH)+0.01 {
-			r.newPage()
+			c.newPage()
 			y = top
 			drawHead()
 		}
-		r.drawRows(body, bodyH, u[0], u[1], y, g)
+		c.drawRows(body, bodyH, u[0], u[1], y, g)
 		y += h
 	}
-	r.line = math.Ceil((y-top)/pitch - 1e-6)
-	r.lastPara = nil
-	r.gap = 0
-	if r.line >= lines {
-		r.newPage()
+	c.line = math.Ceil((y-top)/pitch - 1e-6)
+	c.lastPara = nil
+	c.gap = 0
+	if c.line >= lines {
+		c.newPage()
 	}
 }
 
 // placeCells resolves spans into positioned cells and breaks their text.
-func (r *renderer) placeCells(rows []doc.Row, ncol int, header bool, g *tableGeom) []placed {
+func (c *composer) placeCells(rows []doc.Row, ncol int, header bool, g *tableGeom) []placed {
 	occupied := map[[2]int]bool{}
 	var out []placed
 	for ri, row := range rows {
-		c := 0
+		col := 0
 		for _, cell := range row.Cells {
-			for c < ncol && occupied[[2]int{ri, c}] {
-				c++
+			for col < ncol && occupied[[2]int{ri, col}] {
+				col++
 			}
-			if c >= ncol {
+			if col >= ncol {
 				break
 			}
 			cs, rs := max(cell.ColSpan, 1), max(cell.RowSpan, 1)
-			cs = min(cs, ncol-c)
+			cs = min(cs, ncol-col)
 			rs = min(rs, len(rows)-ri)
 			for dr := 0; dr < rs; dr++ {
 				for dc := 0; dc < cs; dc++ {
-					occupied[[2]int{ri + dr, c + dc}] = true
+					occupied[[2]int{ri + dr, col + dc}] = true
 				}
 			}
-			p := placed{cell: cell, row: ri, col: c, rows: rs, cols: cs, header: header}
+			p := placed{cell: cell, row: ri, col: col, rows: rs, cols: cs, header: header}
 			role := doc.FangSong
 			if header || cell.Bold {
 				role = doc.HeiTi
 			}
-			w := g.colX[c+cs] - g.colX[c] - 2*g.padX
+			w := g.colX[col+cs] - g.colX[col] - 2*g.padX
 			align := cell.Align
 			if align == doc.AlignDefault {
-				align = g.aligns[c]
+				align = g.aligns[col]
 			}
 			if align == doc.AlignDefault || header {
 				align = doc.AlignCenter
 			}
 			p.cell.Align = align
-			p.s = r.shape(cell.Text, role, g.size, 0)
-			p.lns = layout.Break(p.s.items, w, 0, 0)
+			p.s = c.shape(cell.Text, role, g.size, 0)
+			p.lns = Break(p.s.items, w, 0, 0)
 			for k := range p.lns {
 				naturalize(&p.lns[k], p.s, align, w)
 			}
 			out = append(out, p)
-			c += cs
+			col += cs
 		}
 	}
 	return out
@@ -224,7 +224,7 @@ func rowUnits(cells []placed, n int) [][2]int {
 
 // drawRows draws the cells starting in rows [from, to) with the top of row
 // from at y.
-func (r *renderer) drawRows(cells []placed, h []float64, from, to int, y float64, g *tableGeom) {
+func (c *composer) drawRows(cells []placed, h []float64, from, to int, y float64, g *tableGeom) {
 	rowY := make([]float64, len(h)+1)
 	rowY[from] = y
 	for i := from; i < len(h); i++ {
@@ -240,13 +240,13 @@ func (r *renderer) drawRows(cells []placed, h []float64, from, to int, y float64
 		y0 := rowY[p.row]
 		y1 := rowY[p.row+p.rows]
 		for _, l := range [][4]float64{{x0, y0, x1, y0}, {x0, y1, x1, y1}, {x0, y0, x0, y1}, {x1, y0, x1, y1}} {
-			r.add(lineOp{x1: l[0], y1: l[1], x2: l[2], y2: l[3], w: bw, color: black})
+			c.add(&page.Rule{X1: l[0], Y1: l[1], X2: l[2], Y2: l[3], Width: bw, Color: page.Black})
 		}
 		n := float64(len(p.lns))
 		ty := y0 + (y1-y0-n*g.lineH)/2
 		for k, ln := range p.lns {
 			by := ty + float64(k)*g.lineH + (g.lineH-g.size)/2 + 0.88*g.size
-			r.add(r.textLine(p.s, ln, x0+g.padX, by, black))
+			c.add(c.textLine(p.s, ln, x0+g.padX, by, page.Black)...)
 		}
 	}
 }
