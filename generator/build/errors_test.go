@@ -299,9 +299,9 @@ func assertEntries(t *testing.T, dir string, want ...string) {
 func TestDeterministic(t *testing.T) {
 	for _, sample := range sampleNames(t) {
 		e := loadSample(t, sample)
-		a, _ := buildAll(t, e, "pdf", "docx")
+		a, _ := buildAll(t, e, "pdf", "docx", "ofd")
 		// A fresh analysis of the same file, to catch map-order effects.
-		b, _ := buildAll(t, loadSample(t, sample), "pdf", "docx")
+		b, _ := buildAll(t, loadSample(t, sample), "pdf", "docx", "ofd")
 		if len(a) != len(b) || len(a) == 0 {
 			t.Fatalf("%s: %d and %d outputs", sample, len(a), len(b))
 		}
