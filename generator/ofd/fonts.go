@@ -51,7 +51,7 @@ func embedFonts(d *page.Document, ids *counter) ([]*font, []detzip.File, error) 
 		}
 		id := ids.next()
 		fonts[i] = &font{id: id, face: f, g: g, sub: sub, file: "Font_" + strconv.Itoa(id) + ".ttf"}
-		files = append(files, detzip.File{Name: docDir + "Res/" + fonts[i].file, Data: sub.Data})
+		files = append(files, detzip.File{Name: docDir + "Res/" + fonts[i].file, Data: sub.Data, Huffman: true})
 	}
 	return fonts, files, nil
 }

@@ -22,15 +22,6 @@ const para = "根据《中国共产党章程》和《中国共产党基层组织
 	"决定于2024年7月18日召开党员大会进行换届选举。发展党员六名，其中三十五岁以下的四名、大专以上学历的五名，" +
 	"拟提名张喆、李堃、王玥、孙𫖮等同志为候选人预备人选（名单附后）。"
 
-func fonts(t testing.TB) *fontset.Set {
-	t.Helper()
-	fs, err := fontset.Load(fontset.Options{NoSystem: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fs
-}
-
 // textDoc has running text with squeezed punctuation, a name beyond the
 // BMP, headings, a table, a fill-in blank, a signature and the 草稿 stamp.
 func textDoc() *doc.Document {
@@ -85,11 +76,19 @@ func write(t *testing.T, p *page.Document) []byte {
 
 func laidOut(t *testing.T, d *doc.Document) *page.Document {
 	t.Helper()
-	p, err := layout.Pages(d, fonts(t))
+	p, err := layoutOf(d)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
+}
+
+func layoutOf(d *doc.Document) (*page.Document, error) {
+	fs, err := fontset.Load(fontset.Options{NoSystem: true})
+	if err != nil {
+		return nil, err
+	}
+	return layout.Pages(d, fs)
 }
 
 // modelText is what each page of the model draws, forms in their place:

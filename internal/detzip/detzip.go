@@ -17,6 +17,10 @@ import (
 type File struct {
 	Name string
 	Data []byte
+	// Huffman compresses the entry with Huffman coding only: font files,
+	// where string matching finds little in the glyph outlines and costs
+	// most of a document's time (as in the PDF writer's font streams).
+	Huffman bool
 }
 
 // Time is the timestamp every entry carries, from the document's date
@@ -61,7 +65,11 @@ func Write(w io.Writer, files []File, mod time.Time) error {
 		body := f.Data
 		if len(f.Data) >= storeBelow {
 			buf.Reset()
-			if err := deflate(&buf, f.Data); err != nil {
+			pool := &flatePool
+			if f.Huffman {
+				pool = &huffmanPool
+			}
+			if err := deflate(&buf, f.Data, pool); err != nil {
 				return err
 			}
 			if buf.Len() < len(f.Data) {
@@ -87,22 +95,18 @@ func dosTime(t time.Time) (date, clock uint16) {
 	return
 }
 
-// flatePool reuses compressors across entries and documents: a new
+// The pools reuse compressors across entries and documents: a new
 // flate.Writer costs more than compressing a whole part.
-var flatePool sync.Pool
+var (
+	flatePool   = sync.Pool{New: func() any { w, _ := flate.NewWriter(nil, flate.DefaultCompression); return w }}
+	huffmanPool = sync.Pool{New: func() any { w, _ := flate.NewWriter(nil, flate.HuffmanOnly); return w }}
+)
 
-// deflate compresses data to w with a pooled compressor.
-func deflate(w io.Writer, data []byte) error {
-	fw, ok := flatePool.Get().(*flate.Writer)
-	if ok {
-		fw.Reset(w)
-	} else {
-		var err error
-		if fw, err = flate.NewWriter(w, flate.DefaultCompression); err != nil {
-			return err
-		}
-	}
-	defer flatePool.Put(fw)
+// deflate compresses data to w with a compressor of pool.
+func deflate(w io.Writer, data []byte, pool *sync.Pool) error {
+	fw := pool.Get().(*flate.Writer)
+	defer pool.Put(fw)
+	fw.Reset(w)
 	if _, err := fw.Write(data); err != nil {
 		return err
 	}
