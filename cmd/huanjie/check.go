@@ -2,16 +2,14 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 
-	"huanjie/generator/build"
 	"huanjie/generator/election"
-	"huanjie/generator/fontset"
 	"huanjie/generator/strokes"
+	"huanjie/internal/report"
 )
 
 // load reads the file, printing an unreadable-file message (exit 2).
@@ -24,25 +22,12 @@ func load(cmd, path string, asJSON bool, stdout, stderr io.Writer) (*election.El
 			msg = ue.Path + "：" + ue.Msg
 		}
 		if asJSON {
-			writeJSON(stdout, checkJSON{OK: false, Findings: election.Findings{{Level: election.LevelError, Code: "unreadable", Message: msg}}})
+			report.WriteJSON(stdout, report.Unreadable(msg))
 		}
 		fmt.Fprintf(stderr, "huanjie %s：无法读取选举数据文件 %s\n", cmd, msg)
 		return nil, exitUsage
 	}
 	return e, -1
-}
-
-// checkJSON is the shape of `check --json` (contract.md).
-type checkJSON struct {
-	OK       bool              `json:"ok"`
-	Findings election.Findings `json:"findings"`
-}
-
-func writeJSON(w io.Writer, v any) {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
@@ -56,16 +41,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
-	if fs, err := fontset.Load(fontset.Options{Dir: e.File.Fonts.Dir}); err == nil {
-		e.Findings = append(e.Findings, build.GlyphFindings(e, fs)...).Sorted()
-	}
-	ok := !e.Findings.HasErrors()
+	answer := report.Check(e)
+	ok := answer.OK
 	if *asJSON {
-		findings := e.Findings
-		if findings == nil {
-			findings = election.Findings{}
-		}
-		writeJSON(stdout, checkJSON{OK: ok, Findings: findings})
+		report.WriteJSON(stdout, answer)
 	} else {
 		fmt.Fprint(stdout, checkReport(e))
 	}
