@@ -72,29 +72,10 @@ func checkReport(e *election.Election) string {
 		}
 	}
 	// What holds: only meaningful when the file could be read.
-	if !e.Findings.Has("syntax", "unknown_key", "type") {
-		s := e.Settings
+	if facts := report.Facts(e); facts != nil {
 		b.WriteString("基本情况：\n")
-		if s.IsParty() {
-			fmt.Fprintf(&b, "  党员%d名，其中预备党员%d名；不计入应到会%d名；应到会有选举权人数%d名。\n",
-				f.Members.Total, f.Members.Probationary, len(f.Members.Excluded), e.Expected)
-		} else {
-			fmt.Fprintf(&b, "  登记选民%d名。\n", e.Expected)
-		}
-		if seats := e.Seats(); seats > 0 {
-			fmt.Fprintf(&b, "  委员应选%d名，候选人%d名（至少%d名），差额%d名。\n", seats, len(f.Candidates), s.MarginCandidates(seats), e.Margin())
-		}
-		if len(e.Candidates) > 0 {
-			var names []string
-			for _, c := range e.Candidates {
-				names = append(names, c.Name)
-			}
-			fmt.Fprintf(&b, "  候选人（按姓氏笔画为序）：%s\n", strings.Join(names, "、"))
-		}
-		if m := f.Meeting; m != nil && e.Result != nil {
-			r := e.Result
-			fmt.Fprintf(&b, "  实到会%d名，至少需%d名（%s）：%s。\n", r.Quorum.Present, r.Quorum.Required, s.QuorumRatio.Chinese(), yesNo(r.Quorum.Met, "符合规定", "不符合规定"))
-			fmt.Fprintf(&b, "  发出选票%d张，收回%d张：%s。\n", r.Ballots.Issued, r.Ballots.Returned, yesNo(r.Ballots.ElectionValid, "收回不多于发出，选举有效", "收回多于发出，选举无效"))
+		for _, l := range facts {
+			b.WriteString("  " + l + "\n")
 		}
 		b.WriteString("\n")
 	}
