@@ -25,6 +25,8 @@ const usage = `换届 huanjie —— 党组织换届选举文书生成工具
   huanjie sort-names [--convention party|npc]
                                           从标准输入逐行读入姓名，按笔画顺序输出
   huanjie fonts [--fonts 目录]            列出找到的字体及其用途
+  huanjie serve [--addr 主机:端口] [--no-browser]
+                                          在浏览器中打开填写、检查、预览和下载文书的页面
 
 示例：
   huanjie check samples/donghua-community.toml
@@ -32,6 +34,7 @@ const usage = `换届 huanjie —— 党组织换届选举文书生成工具
   huanjie build samples/donghua-community.toml -o 文书 --format pdf,docx
   huanjie build samples/donghua-community.toml --only ballot --copies 40
   printf '嵇玉\n刘通\n周陈\n' | huanjie sort-names
+  huanjie serve
 
 退出码：0 成功；1 数据有错误或不能生成；2 文件无法读取或用法错误。
 `
@@ -55,6 +58,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitData
 		}
 	}()
+	if len(args) == 0 && doubleClicked() {
+		return serveDoubleClicked(stdin, stdout, stderr)
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -70,6 +76,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "fonts":
 		return cmdFonts(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "huanjie：不认识的命令 %q。\n\n%s", args[0], usage)
 	return exitUsage
