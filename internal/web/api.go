@@ -76,7 +76,7 @@ func (s *server) build(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	opt := build.Options{Formats: list(q.Get("format")), Only: list(q.Get("only")), Draft: flag(q.Get("draft"))}
+	opt := build.Options{Formats: list(q.Get("format")), Only: list(q.Get("only")), Draft: isSet(q.Get("draft"))}
 	outs, err := build.Plan(e, opt, io.Discard)
 	if err != nil {
 		refused(w, e, err)
@@ -114,7 +114,7 @@ func list(s string) []string {
 	return out
 }
 
-func flag(s string) bool { return s == "1" || s == "true" }
+func isSet(s string) bool { return s == "1" || s == "true" }
 
 // writeZip stores the files in build's order under build's names, each
 // dated from the data so the same data give the same archive.
@@ -151,7 +151,7 @@ func (s *server) document(w http.ResponseWriter, r *http.Request) {
 	if format == "" {
 		format = "pdf"
 	}
-	outs, err := build.Plan(e, build.Options{Formats: []string{format}, Only: []string{only}, Draft: flag(q.Get("draft"))}, io.Discard)
+	outs, err := build.Plan(e, build.Options{Formats: []string{format}, Only: []string{only}, Draft: isSet(q.Get("draft"))}, io.Discard)
 	if err != nil {
 		var ue *build.UsageError
 		if errors.As(err, &ue) {
