@@ -263,6 +263,7 @@ func fillIn(t *testing.T, tb *tab) {
 	tb.do(chromedp.SetValue(chromedp.CSS("#doc"), "ballot|委员选票"))
 	tb.do(chromedp.Evaluate[chromedp.Void](`document.getElementById("doc").dispatchEvent(new Event("change"))`))
 	tb.waitFor("the ballot's preview", `document.getElementById("preview-msg").textContent === "" && document.getElementById("frame").src.startsWith("blob:")`)
+
 	tb.do(chromedp.Click(chromedp.CSS("#download-all")))
 	files := unzip(t, readFile(t, tb.download(".zip")))
 	for _, name := range []string{"青石村党支部-换届选举请示.pdf", "青石村党支部-委员选票.pdf", "青石村党支部-党员大会通知.pdf"} {
@@ -334,6 +335,7 @@ func importRoster(t *testing.T, tb *tab) {
 	if n := eval[int](tb, `document.querySelectorAll("#roster-body input:checked").length`); n != 5 {
 		t.Errorf("%d members ticked as candidates, want 5", n)
 	}
+	tb.screenshot("serve-roster.png")
 	tb.do(chromedp.Click(chromedp.CSS("#roster-apply")))
 	tb.waitText("#notice", "已从花名册导入")
 	if a, b := tb.value("#f-members\\.total"), tb.value("#f-members\\.probationary"); a != "7" || b != "1" {

@@ -314,6 +314,7 @@
     timer = setTimeout(check, 250);
   }
   form.addEventListener('input', changed);
+  form.addEventListener('submit', (ev) => ev.preventDefault());
   form.addEventListener('change', changed);
 
   async function post(url, body, type) {
@@ -483,7 +484,7 @@
     if (!a) return;
     const opt = $('doc').selectedOptions[0];
     if (!a.buildable) {
-      previewMessage('数据中还有错误（见上方），改正后即可预览。');
+      previewMessage(a.check.findings.some((f) => f.level === 'error' && f.code !== 'missing') ? '数据中还有错误（见上方），改正后即可预览。' : '上方标出的内容填好后即可预览。');
       return;
     }
     if (opt && !opt.dataset.ready) {
