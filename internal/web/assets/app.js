@@ -442,7 +442,7 @@
       v.textContent = parts.join('，') + '。选举前的文书可以生成；报送选举结果的文书要改正错误后才能生成。';
       v.className = 'warn';
     } else {
-      v.textContent = parts.join('，') + '。填好、改正后才能生成文书；每条都标在相应的栏目旁。';
+      v.textContent = parts.join('，') + '。' + (todo && error ? '填好、改正' : todo ? '填好' : '改正') + '后才能生成文书；每条都标在相应的栏目旁。';
       v.className = error ? 'bad' : 'todo';
     }
     $('facts').textContent = (a.facts || []).join(' ');
