@@ -68,7 +68,7 @@ func open(t *testing.T, browserCtx context.Context, url string) *tab {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(browserCtx)
 	t.Cleanup(cancel)
-	ctx, cancelTime := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTime := context.WithTimeout(ctx, 120*time.Second)
 	t.Cleanup(cancelTime)
 	tb := &tab{t: t, ctx: ctx, downloads: t.TempDir()}
 	tb.do(chromedp.EmulateViewport(1366, 768), chromedp.Navigate(url))
@@ -142,7 +142,7 @@ func (tb *tab) value(sel string) string {
 // settled waits until the page has checked what was typed last.
 func (tb *tab) settled() {
 	tb.t.Helper()
-	tb.waitFor("the check of the last change", `new Promise(r => setTimeout(() => r(true), 400))`)
+	tb.waitFor("the check of the last change", `new Promise(r => setTimeout(() => r(true), 900))`)
 }
 
 // download waits for a file whose name ends in ext to be downloaded.

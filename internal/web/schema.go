@@ -127,7 +127,7 @@ var keys = []Key{
 	{Path: "plan.discipline_seats", Label: "纪委委员名额", Help: "设纪律检查委员会时填写。"},
 	{Path: "plan.scrutineers", Label: "拟设监票人人数", Help: "可不填。"},
 	{Path: "plan.tellers", Label: "拟设计票人人数", Help: "可不填。"},
-	{Path: "contact", Label: "请示的联系人", Group: "plan"},
+	{Path: "contact", Label: "请示的联系人", Help: "印在请示末尾的附注中。", Group: "plan"},
 	{Path: "contact.name", Label: "联系人"},
 	{Path: "contact.phone", Label: "联系电话"},
 

@@ -445,7 +445,7 @@
       v.textContent = parts.join('，') + '。' + (todo && error ? '填好、改正' : todo ? '填好' : '改正') + '后才能生成文书；每条都标在相应的栏目旁。';
       v.className = error ? 'bad' : 'todo';
     }
-    $('facts').textContent = (a.facts || []).join(' ');
+    $('facts').textContent = (a.facts || []).join('　');
     $('all-findings').hidden = a.check.findings.length === 0;
     $('findings-count').textContent = '逐条查看（' + a.check.findings.length + '条）';
   }
