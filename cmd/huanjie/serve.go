@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -55,7 +56,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, browse 
 			fmt.Fprintln(stderr, "未能自动打开浏览器，请手动在浏览器中打开上面的地址。")
 		}
 	}
-	srv := &http.Server{Handler: web.Handler(served), ReadHeaderTimeout: 10 * time.Second}
+	if host, _, _ := net.SplitHostPort(served); !net.ParseIP(host).IsLoopback() {
+		fmt.Fprintln(stdout, "注意：页面不只在本机提供，同一网络中的其他电脑也能打开它。")
+	}
+	// The server's own log lines are English and for programmers: the
+	// console window a secretary sees shows none.
+	srv := &http.Server{Handler: web.Handler(served), ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(io.Discard, "", 0)}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

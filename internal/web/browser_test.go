@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/xuri/excelize/v2"
 
 	"huanjie/internal/testenv"
@@ -205,6 +206,11 @@ func fillIn(t *testing.T, tb *tab) {
 	if id := eval[string](tb, `document.activeElement.id`); id != "f-organization.name" {
 		t.Errorf("clicking the label focused %q", id)
 	}
+	// The keyboard goes from field to field in the order of the page.
+	tb.do(chromedp.KeyEvent(kb.Tab))
+	if id := eval[string](tb, `document.activeElement.id`); id != "f-organization.short_name" {
+		t.Errorf("Tab went to %q", id)
+	}
 	for sel, text := range map[string]string{
 		"#f-organization\\.name":       "中共青石村支部委员会",
 		"#f-organization\\.short_name": "青石村党支部",
@@ -365,7 +371,10 @@ func importRoster(t *testing.T, tb *tab) {
 	if eval[bool](tb, `!document.getElementById("roster-apply").hidden`) {
 		t.Error("a roster with errors can be imported")
 	}
-	tb.do(chromedp.Click(chromedp.CSS("#roster-cancel")))
+	tb.do(chromedp.KeyEvent(kb.Escape))
+	if eval[bool](tb, `document.getElementById("roster-dialog").open`) {
+		t.Error("Esc does not close the dialog")
+	}
 }
 
 func writeRoster(t *testing.T, path string, rows [][]any) {

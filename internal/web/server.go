@@ -46,7 +46,23 @@ func Handler(addr string) http.Handler {
 	mux.HandleFunc("POST /api/document", s.document)
 	mux.HandleFunc("POST /api/roster", s.roster)
 	mux.HandleFunc("GET /api/roster-template", s.rosterTemplate)
+	mux.HandleFunc("/", s.nowhere)
 	return s.guard(mux)
+}
+
+// nowhere answers, in Chinese, what no route does: a request with the
+// wrong method for an address that exists (405), or for no address (404).
+func (s *server) nowhere(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/", "/app.js", "/app.css", "/api/roster-template":
+		w.Header().Set("Allow", "GET")
+		fail(w, http.StatusMethodNotAllowed, "这个地址只能用浏览器打开。")
+	case "/api/check", "/api/results", "/api/build", "/api/form", "/api/open", "/api/document", "/api/roster":
+		w.Header().Set("Allow", "POST")
+		fail(w, http.StatusMethodNotAllowed, "这个地址只接受页面提交的数据。")
+	default:
+		fail(w, http.StatusNotFound, "没有这个页面。请打开 huanjie serve 显示的地址。")
+	}
 }
 
 type server struct {

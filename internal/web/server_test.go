@@ -374,6 +374,7 @@ func TestRefusals(t *testing.T) {
 		{"GET", "/nothing", nil, 404},
 		{"DELETE", "/api/check", nil, 405},
 		{"GET", "/api/check", nil, 405},
+		{"POST", "/", nil, 405},
 	} {
 		a := do(t, srv, c.method, c.path, src, c.header...)
 		if a.code != c.code {
@@ -381,6 +382,9 @@ func TestRefusals(t *testing.T) {
 		}
 		if a.code == 403 && !strings.Contains(a.json(t)["message"].(string), "拒绝访问") {
 			t.Errorf("403 says %s", a.body)
+		}
+		if a.code >= 400 && !regexp.MustCompile(`\p{Han}`).Match(a.body) {
+			t.Errorf("%s %s: %d in English: %s", c.method, c.path, a.code, a.body)
 		}
 	}
 	big := bytes.Repeat([]byte("# 注释\n"), MaxBody/9+10)
