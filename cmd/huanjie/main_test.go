@@ -49,6 +49,7 @@ func TestGoldenJSON(t *testing.T) {
 		{[]string{"results", "testdata/quorum.toml", "--json"}, "results-quorum.json", 1},
 		{[]string{"results", "../../samples/village-branch.toml", "--json"}, "results-village.json", 0},
 		{[]string{"results", "../../samples/school-branch.toml", "--json"}, "results-school.json", 0},
+		{[]string{"results", "../../samples/bureau-branch.toml", "--json"}, "results-bureau.json", 0},
 	} {
 		out, errOut, code := runCLI(t, "", c.args...)
 		if code != c.code {
@@ -73,7 +74,7 @@ func TestHumanReports(t *testing.T) {
 		t.Errorf("results exit %d", code)
 	}
 	out, _, _ = runCLI(t, "", "results", "../../samples/village-branch.toml")
-	for _, want := range []string{"第一轮得票", "  孙立军  10票\n", "另行选举得票：\n  孙立军  13票  当选", "（其中孙立军经另行选举当选）"} {
+	for _, want := range []string{"第一轮投票（应选5名）得票", "  孙立军  10票\n", "另行选举得票：\n  孙立军  13票  当选", "（其中孙立军经另行选举当选）", "——王建国、刘晓燕、李春梅、张大勇当选；尚缺1名\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("village results lack %q:\n%s", want, out)
 		}

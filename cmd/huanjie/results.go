@@ -45,7 +45,8 @@ func cmdResults(args []string, stdout, stderr io.Writer) int {
 }
 
 // resultsReport is the Chinese report of the outcome, in the order the
-// 监票人 and 主持人 announce it.
+// 监票人 and 主持人 announce it: a section per round when there was more
+// than one.
 func resultsReport(e *election.Election) string {
 	r := e.Result
 	s := e.Settings
@@ -57,10 +58,8 @@ func resultsReport(e *election.Election) string {
 	bl := r.Ballots
 	fmt.Fprintf(&b, "选票：发出%d张，收回%d张，有效%d张，无效%d张——%s。\n", bl.Issued, bl.Returned, bl.Valid, bl.Invalid,
 		yesNo(bl.ElectionValid, "收回选票不多于发出选票，选举有效", "收回选票多于发出选票，选举无效"))
-	base := map[string]string{"expected": "应到会有选举权人数", "present": "实到会有选举权人数", "cast": "参加投票人数", "cast_share": "参加投票人数"}[r.Threshold.Base]
-	fmt.Fprintf(&b, "当选票数：赞成票超过%s（%d名）的半数，即至少%d票。\n\n", base, r.Threshold.Count, r.Threshold.MinVotes)
-	votes := func(title string, cs []election.VoteCount) {
-		b.WriteString(title)
+	fmt.Fprintf(&b, "当选票数：%s。\n\n", thresholdText(r.Threshold))
+	votes := func(cs []election.VoteCount) {
 		for _, c := range cs {
 			mark := ""
 			if c.Elected {
@@ -72,14 +71,24 @@ func resultsReport(e *election.Election) string {
 			}
 			fmt.Fprintf(&b, "  %s%s  %d票%s\n", c.Name, wi, c.Votes, mark)
 		}
-		b.WriteString("\n")
 	}
-	if ar := r.AnotherRound; ar != nil {
-		votes("第一轮得票（按票数多少排列）：\n", r.FirstRound.Candidates)
-		fmt.Fprintf(&b, "另行选举（%d名）：发出选票%d张，收回%d张，有效%d张；当选至少需%d票。\n", ar.Seats, ar.Ballots.Issued, ar.Ballots.Returned, ar.Ballots.Valid, ar.Threshold.MinVotes)
-		votes("另行选举得票：\n", ar.Candidates)
+	if len(r.Rounds) == 1 {
+		b.WriteString("得票（按票数多少排列）：\n")
+		votes(r.Candidates)
+		b.WriteString("\n")
 	} else {
-		votes("得票（按票数多少排列）：\n", r.Candidates)
+		for i := range r.Rounds {
+			rr := &r.Rounds[i]
+			if i == 0 {
+				fmt.Fprintf(&b, "第一轮投票（应选%d名）得票（按票数多少排列）：\n", rr.Seats)
+			} else {
+				fmt.Fprintf(&b, "%s（应选%d名，候选人%s）：实到%d名；发出选票%d张，收回%d张，有效%d张，无效%d张；%s。\n", rr.Name(), rr.Seats,
+					strings.Join(rr.Listed(), "、"), rr.Quorum.Present, rr.Ballots.Issued, rr.Ballots.Returned, rr.Ballots.Valid, rr.Ballots.Invalid, thresholdText(rr.Threshold))
+				fmt.Fprintf(&b, "%s得票：\n", rr.Name())
+			}
+			votes(rr.Candidates)
+			fmt.Fprintf(&b, "  ——%s\n\n", roundOutcome(rr))
+		}
 	}
 	switch r.Status {
 	case election.StatusInvalidMeet:
@@ -89,32 +98,81 @@ func resultsReport(e *election.Election) string {
 		b.WriteString("结论：收回选票多于发出选票，本次选举无效，应重新进行选举。\n")
 		return b.String()
 	}
+	if n := r.Reduced(); n > 0 {
+		fmt.Fprintf(&b, "减少名额：经过半数选举人同意，减少名额%d名，委员名额由%d名减为%d名，不再选举。\n", n, r.PlannedSeats, r.Seats)
+	}
 	if len(r.Elected) > 0 {
 		fmt.Fprintf(&b, "当选委员（按姓氏笔画为序）：%s\n", strings.Join(r.Elected, "、"))
 	}
-	if ar := r.AnotherRound; ar != nil {
-		fmt.Fprintf(&b, "（其中%s经另行选举当选）\n", strings.Join(ar.Elected, "、"))
+	for _, rr := range r.Rounds[1:] {
+		if len(rr.Elected) > 0 {
+			fmt.Fprintf(&b, "（其中%s经%s当选）\n", strings.Join(rr.Elected, "、"), rr.Name())
+		}
 	}
 	switch r.Status {
 	case election.StatusRevote:
-		fmt.Fprintf(&b, "结论：%s得票相等，且超过半数的人数多于应选名额，当选人不能确定。应就票数相等的被选举人再次投票，选出%d名，得票多的当选。\n", strings.Join(r.Revote, "、"), r.RevoteSeats)
+		fmt.Fprintf(&b, "结论：%s得票相等，当选人不能确定，选举尚未完成。应就票数相等的被选举人再次投票，选出%d名%s。\n", strings.Join(r.Revote, "、"), r.RevoteSeats,
+			yesNo(s.RevoteTopWins, "，得票多的当选", "，得票仍须超过半数"))
 	case election.StatusAnotherRound:
-		fmt.Fprintf(&b, "结论：得票超过半数的只有%d名，尚缺%d名。不足的名额应另行选举（不得在未过半数的人中按票数依次递补）。\n", len(r.Elected), r.UnfilledSeats)
+		fmt.Fprintf(&b, "结论：得票超过半数的只有%d名，尚缺%d名，选举尚未完成。不足的名额应另行选举（不得在未过半数的人中按票数依次递补），或在当选人数接近应选名额时经过半数选举人同意减少名额。\n", len(r.Elected), r.UnfilledSeats)
 	default:
 		b.WriteString("结论：应选名额已选足，选举完成。\n")
 	}
 	if fm := r.FirstMeeting; fm != nil {
 		fmt.Fprintf(&b, "\n第一次全体会议：应到委员%d名，实到%d名，至少需%d名；当选需超过%d票的半数（至少%d票）。\n", fm.Quorum.Expected, fm.Quorum.Present, fm.Quorum.Required, fm.Quorum.Expected, fm.MinVotes)
+		if bl := fm.Ballots; bl != nil {
+			fmt.Fprintf(&b, "  选票：发出%d张，收回%d张，有效%d张，无效%d张。\n", bl.Issued, bl.Returned, bl.Valid, bl.Invalid)
+		}
 		if fm.Secretary != nil {
 			fmt.Fprintf(&b, "  书记：%s，%d票，%s\n", fm.Secretary.Name, fm.Secretary.Votes, yesNo(fm.Secretary.Elected, "当选", "未当选"))
 		}
 		for _, d := range fm.Deputies {
 			fmt.Fprintf(&b, "  副书记：%s，%d票，%s\n", d.Name, d.Votes, yesNo(d.Elected, "当选", "未当选"))
 		}
+		fmt.Fprintf(&b, "  结论：%s\n", map[string]string{
+			election.FirstComplete:            "书记、副书记已选出。",
+			election.FirstSecretaryNotElected: "书记未选出，选举结果请示暂不能报送。",
+			election.FirstDeputyNotElected:    "副书记未选足，选举结果请示暂不能报送。",
+			election.FirstRevoteNeeded:        "书记候选人得票相等，应再次投票。",
+			election.FirstInvalidMeeting:      "到会委员不足，不能选举，应另行召开第一次全体会议。",
+		}[fm.Status])
 	}
 	if warns := e.Findings; len(warns) > 0 {
 		b.WriteString("\n")
 		b.WriteString(warns.FormatAll(e.Path))
 	}
 	return b.String()
+}
+
+// thresholdText says what elects in a round.
+func thresholdText(t election.ThresholdInfo) string {
+	if t.Base == "top_wins" {
+		return "得票多的当选（不受半数限制）"
+	}
+	base := map[string]string{"expected": "应到会有选举权人数", "present": "实到会有选举权人数", "cast": "参加投票人数"}[t.Base]
+	if t.Base == "cast_share" {
+		return fmt.Sprintf("得票不少于参加投票人数（%d名）的三分之一，即至少%d票", t.Count, t.MinVotes)
+	}
+	return fmt.Sprintf("赞成票超过%s（%d名）的半数，即至少%d票", base, t.Count, t.MinVotes)
+}
+
+// roundOutcome says what one round decided.
+func roundOutcome(rr *election.RoundResult) string {
+	var parts []string
+	if len(rr.Elected) > 0 {
+		parts = append(parts, strings.Join(rr.Elected, "、")+"当选")
+	} else {
+		parts = append(parts, "无人当选")
+	}
+	switch rr.Status {
+	case election.StatusRevote:
+		parts = append(parts, fmt.Sprintf("%s得票相等，需再次投票选出%d名", strings.Join(rr.Revote, "、"), rr.RevoteSeats))
+	case election.StatusAnotherRound:
+		parts = append(parts, fmt.Sprintf("尚缺%d名", rr.UnfilledSeats))
+	case election.StatusInvalidMeet:
+		return "到会人数不足，投票无效"
+	case election.StatusInvalidElect:
+		return "收回选票多于发出选票，投票无效"
+	}
+	return strings.Join(parts, "；")
 }

@@ -56,6 +56,11 @@ type Output struct {
 // Plan renders every document requested into memory; nothing is written.
 // notes receives one Chinese line per document skipped for lack of data.
 func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) {
+	return NewSession().Plan(e, opt, notes)
+}
+
+// Plan is build.Plan with the templates parsed once per session.
+func (s *Session) Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) {
 	for _, f := range opt.Formats {
 		if f != "pdf" && f != "docx" {
 			return nil, &UsageError{fmt.Sprintf("不认识的格式 %q；--format 可写 pdf、docx 或 pdf,docx", f)}
@@ -68,7 +73,7 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 	if tdir == "" {
 		tdir = e.File.Templates.Dir
 	}
-	tmpls, err := LoadTemplates(tdir)
+	tmpls, err := s.templates(tdir)
 	if err != nil {
 		return nil, &Refusal{err.Error()}
 	}
@@ -119,18 +124,30 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 			fmt.Fprintf(notes, "跳过 %s（%s）：%s\n", t.Name, t.FileName, strings.TrimPrefix(why, "!"))
 			continue
 		}
-		d, fitted, err := fitDocument(t, view, e, fs, contains(opt.Formats, "pdf"))
-		if err != nil {
-			return nil, &Refusal{err.Error()}
-		}
-		base := safeName(view.Short) + "-" + t.FileName
-		for _, f := range opt.Formats {
-			j := renderJob{t: t, d: d, format: f, file: base + "." + f}
-			if f == "pdf" {
-				j.data = fitted
+		// A form of every vote (后续文件名) is filled once per round.
+		rounds := []*RoundView{&view.Rounds[0]}
+		if t.RoundFileName != "" {
+			rounds = rounds[:0]
+			for i := range view.Rounds {
+				rounds = append(rounds, &view.Rounds[i])
 			}
-			jobs = append(jobs, j)
 		}
+		for _, rv := range rounds {
+			view.Round = rv
+			d, fitted, err := fitDocument(t, view, e, fs, contains(opt.Formats, "pdf"))
+			if err != nil {
+				return nil, &Refusal{err.Error()}
+			}
+			base := safeName(view.Short) + "-" + roundFileName(t, rv)
+			for _, f := range opt.Formats {
+				j := renderJob{t: t, d: d, format: f, file: base + "." + f}
+				if f == "pdf" {
+					j.data = fitted
+				}
+				jobs = append(jobs, j)
+			}
+		}
+		view.Round = &view.Rounds[0]
 	}
 	if err := renderAll(jobs, fs); err != nil {
 		return nil, err
@@ -221,38 +238,20 @@ func missing(t *Template, e *election.Election, draft bool) string {
 				return "没有 [summary]（工作总结的叙述部分）"
 			}
 		case "result":
-			r := e.Result
 			if f.Meeting == nil {
 				return "还没有 [meeting]（选举后填写）"
 			}
-			if r == nil {
+			if e.Result == nil {
 				return "!选举数据有错误，算不出结果"
 			}
-			if draft {
-				continue
-			}
-			switch r.Status {
-			case election.StatusInvalidMeet:
-				return fmt.Sprintf("!到会人数不足（应到%d名，实到%d名，至少需%d名），会议无效，不能报送选举结果；如只需草稿，请加 --draft", r.Quorum.Expected, r.Quorum.Present, r.Quorum.Required)
-			case election.StatusInvalidElect:
-				return fmt.Sprintf("!收回选票（%d张）多于发出选票（%d张），选举无效，不能报送选举结果；如只需草稿，请加 --draft", r.Ballots.Returned, r.Ballots.Issued)
-			case election.StatusRevote:
-				return fmt.Sprintf("!%s票数相等，需再次投票，选举尚未完成；如只需草稿，请加 --draft", strings.Join(r.Revote, "、"))
-			case election.StatusAnotherRound:
-				return fmt.Sprintf("!尚缺%d名委员需另行选举，选举尚未完成；如只需草稿，请加 --draft", r.UnfilledSeats)
-			}
-			if f.FirstMeeting != nil && e.Findings.HasErrors() {
-				return "!第一次全体会议的数据有错误：" + e.Findings.Errors()[0].Message
-			}
-			if fm := r.FirstMeeting; fm != nil && contains(t.Needs, "first_meeting") {
-				if fm.Secretary != nil && !fm.Secretary.Elected {
-					return fmt.Sprintf("!书记候选人%s得%d票，未超过应到会委员的半数（至少%d票），未当选，应重新选举；如只需草稿，请加 --draft", fm.Secretary.Name, fm.Secretary.Votes, fm.MinVotes)
+			if h := e.Hold(); h != nil && !draft {
+				// The finding's own words, as check gives them: an error is
+				// a refusal, a round still to be held a skip.
+				why := strings.TrimSuffix(h.Message, "。") + "；如只需草稿，请加 --draft"
+				if h.Level == election.LevelError {
+					return "!" + why
 				}
-				for _, d := range fm.Deputies {
-					if !d.Elected {
-						return fmt.Sprintf("!副书记候选人%s得%d票，未超过应到会委员的半数（至少%d票），未当选，应重新选举；如只需草稿，请加 --draft", d.Name, d.Votes, fm.MinVotes)
-					}
-				}
+				return why
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"text/template"
@@ -45,6 +46,18 @@ type View struct {
 	Previous      *election.Previous
 	Draft         bool
 
+	// Rounds are the votes of the committee election (see roundViews);
+	// Round is the one a form is being filled for (the first round for
+	// documents that are not per round).
+	Rounds []RoundView
+	Round  *RoundView
+	// Hold is what keeps the result documents back (a --draft shows it).
+	Hold *election.Finding
+	// FirstFree is how many members of the new committee are not 书记、
+	// 副书记 candidates: under 2, the first meeting's 监票人 and 计票人
+	// cannot both be such members (the documents say who serves instead).
+	FirstFree int
+
 	// Ballots and counting forms.
 	Ballot         BallotView // [ballot] with defaults applied
 	Sheet          SheetView  // the area of one copy of the form being filled
@@ -61,7 +74,11 @@ type BallotView struct {
 	// SecretaryColor tints the 书记、副书记 ballot (the second colour of
 	// [ballot] color = "#FDECEC,#FFF4D6").
 	SecretaryColor string
-	WriteIns       int // 另选他人 cells (variants 2 and 3); the seats when not given
+	// RevoteColor and AnotherColor tint the 再次投票 and 另行选举 ballots
+	// (the third and fourth colours); by default light blue and light
+	// green, so that they differ from the first round's ballot.
+	RevoteColor, AnotherColor string
+	WriteIns                  int // 另选他人 cells (variants 2 and 3); the seats when not given
 }
 
 // SheetView is the usable area of one copy of a form: paper, copies per
@@ -77,32 +94,38 @@ func newSheetView(paper string, per int) SheetView {
 	return SheetView{Paper: paper, Per: per, W: int(w), H: int(h)}
 }
 
-// BallotCopies is how many 委员 ballots to print: --copies, else [ballot]
-// copies, else the 实到会 count when known, else 应到会 plus 10% spares
-// (rounded up).
+// BallotCopies is how many ballots of a 党员大会 vote to print: --copies,
+// else [ballot] copies, else 应到会 plus 10% spares (rounded up), the same
+// before and after the meeting.
 func (v *View) BallotCopies() int {
 	switch {
 	case v.CopiesOverride > 0:
 		return v.CopiesOverride
 	case v.File.Ballot.Copies > 0:
 		return v.File.Ballot.Copies
-	case v.Meeting != nil && v.Meeting.Present > 0:
-		return v.Meeting.Present
 	}
-	return max(1, (v.Expected*11+9)/10)
+	return withSpares(v.Expected)
 }
 
 // SecretaryBallotCopies is how many 书记、副书记 ballots to print: --copies,
-// else the members at the first meeting when known, else the committee's
-// seats plus 10% spares (rounded up).
+// else the committee's members plus 10% spares (rounded up).
 func (v *View) SecretaryBallotCopies() int {
-	switch {
-	case v.CopiesOverride > 0:
+	if v.CopiesOverride > 0 {
 		return v.CopiesOverride
-	case v.FirstMeeting != nil && v.FirstMeeting.Present > 0:
-		return v.FirstMeeting.Present
 	}
-	return max(1, (v.Seats*11+9)/10)
+	return withSpares(v.CommitteeSize())
+}
+
+// withSpares is n plus 10%, rounded up (at least one).
+func withSpares(n int) int { return max(1, (n*11+9)/10) }
+
+// CommitteeSize is the new committee's number of members: the seats, or
+// the reduced number when the meeting reduced them.
+func (v *View) CommitteeSize() int {
+	if v.Result != nil {
+		return v.Result.Seats
+	}
+	return v.Seats
 }
 
 func newBallotView(c election.BallotConfig, seats int) BallotView {
@@ -123,6 +146,16 @@ func newBallotView(c election.BallotConfig, seats int) BallotView {
 	}
 	if b.Pen == "" {
 		b.Pen = "蓝色或黑色钢笔、签字笔"
+	}
+	if len(colors) > 2 {
+		b.RevoteColor = colors[2]
+	} else {
+		b.RevoteColor = "#E3EDF9"
+	}
+	if len(colors) > 3 {
+		b.AnotherColor = colors[3]
+	} else {
+		b.AnotherColor = "#E5F2DF"
 	}
 	if b.WriteIns == 0 {
 		b.WriteIns = seats
@@ -149,8 +182,12 @@ func newView(e *election.Election, draft bool) *View {
 	s := e.Settings
 	v.Quorum = election.QuorumRequired(e.Expected, s.QuorumRatio, s.QuorumStrict)
 	v.MinVotes = election.MoreThanHalf(e.Expected)
-	v.FirstQuorum = election.QuorumRequired(e.Seats(), s.FirstMeetingQuorum, false)
-	v.FirstMinVotes = election.MoreThanHalf(e.Seats())
+	v.FirstQuorum = election.QuorumRequired(v.CommitteeSize(), s.FirstMeetingQuorum, false)
+	v.FirstMinVotes = election.MoreThanHalf(v.CommitteeSize())
+	v.FirstFree = e.FirstMeetingFreeMembers()
+	v.Hold = e.Hold()
+	v.Rounds = roundViews(e, v.Ballot)
+	v.Round = &v.Rounds[0]
 	if e.Result != nil {
 		v.MinVotes = e.Result.Threshold.MinVotes
 		for _, n := range e.Result.Elected {
@@ -164,28 +201,18 @@ func newView(e *election.Election, draft bool) *View {
 	return v
 }
 
-// Votes returns a person's 赞成票 in the meeting (candidates and write-ins).
-func (v *View) Votes(name string) int {
-	if v.Result != nil {
-		for _, c := range v.Result.Candidates {
-			if c.Name == name {
-				return c.Votes
-			}
-		}
-	}
-	return 0
-}
+// Votes returns a person's 赞成票 in the first round (candidates and
+// write-ins); a form of a later vote asks .Round.
+func (v *View) Votes(name string) int { return v.Rounds[0].Votes(name) }
 
 // Duty returns a member's 分工 from [first_meeting.duties], or the post.
 func (v *View) Duty(name string) string {
 	if fm := v.FirstMeeting; fm != nil {
-		if name == fm.Secretary && v.Result != nil && v.Result.Secretary == name {
+		if v.Result != nil && v.Result.Secretary == name {
 			return "书记"
 		}
-		for _, d := range fm.Deputies {
-			if d == name {
-				return "副书记"
-			}
+		if v.Result != nil && slices.Contains(v.Result.Deputies, name) {
+			return "副书记"
 		}
 		if d, ok := fm.Duties[name]; ok {
 			return d
@@ -287,12 +314,13 @@ var funcs = template.FuncMap{
 		return false
 	},
 	"upper": strings.ToUpper,
-	// termEnd gives the month a term ends: elected_on plus the term in years.
+	// termEnd gives the month a term ends: elected_on plus the term in
+	// years, by the rule `huanjie due` uses (election.TermEnd).
 	"termEnd": func(d *election.Date, years int) string {
 		if d == nil {
 			return ""
 		}
-		return election.Date{Year: d.Year + years, Month: d.Month}.Chinese()
+		return election.TermEnd(*d, years).MonthText()
 	},
 	// Forms (ballots, counting sheets): arithmetic and layout helpers.
 	"mul": func(a, b int) int { return a * b },

@@ -20,7 +20,8 @@ type Election struct {
 	Findings Findings
 	// Result is nil when there is no [meeting] or its data do not allow one.
 	Result *Result
-	// Stats is nil when there is no result with elected members.
+	// Stats is nil until the committee is complete (every seat filled or
+	// reduced).
 	Stats *Stats
 }
 
@@ -44,10 +45,12 @@ func Analyze(l *Loaded) *Election {
 		e.Expected = e.computeExpected()
 		v := &validator{e: e}
 		v.run()
+		v.checkUnit()
 		e.Findings = dropShadowed(e.Findings, len(l.Findings))
 		if l.File.Meeting != nil && len(e.Findings.DataErrors()) == 0 {
 			e.Result = e.computeResult()
-			if e.Result != nil && len(e.Result.Elected) > 0 {
+			// The figures describe the new committee: only once it is complete.
+			if e.Result != nil && e.Result.Status == StatusComplete && len(e.Result.Elected) > 0 {
 				e.Stats = e.computeStats()
 			}
 		}
@@ -117,6 +120,23 @@ func (e *Election) MarginPercent() float64 {
 		return 0
 	}
 	return float64(e.Margin()) * 100 / float64(e.Seats())
+}
+
+// FirstMeetingFreeMembers is how many members of the new committee are not
+// 书记、副书记 candidates and can serve as 监票人 or 计票人 at its first
+// meeting: the committee's size less the posts (or, in a 差额 election,
+// less the proposed candidates when they are more).
+func (e *Election) FirstMeetingFreeMembers() int {
+	p := e.File.Plan
+	size := e.Seats()
+	if e.Result != nil {
+		size = e.Result.Seats
+	}
+	posts := p.SecretarySeats + p.DeputySeats
+	if n := len(e.Proposed("书记")) + len(e.Proposed("副书记")); e.Settings.SecretaryMode == "competitive" && n > posts {
+		posts = n
+	}
+	return max(size-posts, 0)
 }
 
 // FullMembers is the number of 正式党员.

@@ -31,7 +31,8 @@ type Organization struct {
 	Superior  string   `toml:"superior"`
 	ElectedOn *Date    `toml:"elected_on"`
 	TermYears int      `toml:"term_years"`
-	CC        []string `toml:"cc"` // 抄送机关 (optional)
+	CC        []string `toml:"cc"`   // 抄送机关 (optional)
+	Unit      string   `toml:"unit"` // 单位类型 (term.go): village, community, organ…; optional
 }
 
 // Contact is [contact], the 附注 of a 请示.
@@ -88,14 +89,22 @@ type Candidate struct {
 	Proposed   string `toml:"proposed"`
 	Incumbent  bool   `toml:"incumbent"`
 	Note       string `toml:"note"`
+	// Concurrent is the post the candidate holds besides the Party one
+	// after the election, e.g. "村民委员会主任" (一肩挑 when the 书记 holds
+	// it); optional.
+	Concurrent string `toml:"concurrent"`
 }
 
-// Meeting is [meeting]: what happened at the 党员大会.
+// Meeting is [meeting]: what happened at the 党员大会. The first round of
+// voting is written in the table itself; the rounds after it, in the order
+// they are held (contract.md "Rounds after the first vote"), in Revote,
+// AnotherRound and ReducedSeats.
 type Meeting struct {
 	Date            *Date          `toml:"date"`
 	Host            string         `toml:"host"`
 	Present         int            `toml:"present"`
 	Scrutineers     []string       `toml:"scrutineers"`
+	ChiefScrutineer string         `toml:"chief_scrutineer"` // 总监票人, one of Scrutineers (optional)
 	Tellers         []string       `toml:"tellers"`
 	BallotsIssued   int            `toml:"ballots_issued"`
 	BallotsReturned int            `toml:"ballots_returned"`
@@ -104,7 +113,16 @@ type Meeting struct {
 	Against         map[string]int `toml:"against"` // 不赞成 (optional)
 	Abstain         map[string]int `toml:"abstain"` // 弃权 (optional)
 	WriteIns        []WriteIn      `toml:"writeins"`
-	AnotherRound    *Round         `toml:"another_round"`
+	// Revote is [meeting.revote] (or [[meeting.revote]] when the re-vote
+	// ties again): the re-vote among those tied at the first round's cut-off.
+	Revote Revotes `toml:"revote"`
+	// AnotherRound is [meeting.another_round] (or [[meeting.another_round]]
+	// for a second 另行选举): the 另行选举 of the seats left unfilled.
+	AnotherRound AnotherRounds `toml:"another_round"`
+	// ReducedSeats is the committee's size when seats were left unfilled
+	// and the meeting, by more than half of the voters, agreed to reduce
+	// the seats rather than vote again.
+	ReducedSeats *int `toml:"reduced_seats"`
 }
 
 // WriteIn is one [[meeting.writeins]] entry: votes for a person not on the list.
@@ -113,7 +131,9 @@ type WriteIn struct {
 	Votes int    `toml:"votes"`
 }
 
-// Round is [meeting.another_round]: the 另行选举 for seats left unfilled.
+// Round is one [meeting.another_round]: a 另行选举 for seats left unfilled.
+// Seats and Candidates may be left out: the seats still open, and every
+// 被选举人 not yet elected.
 type Round struct {
 	Seats           int            `toml:"seats"`
 	Candidates      []string       `toml:"candidates"`
@@ -122,19 +142,45 @@ type Round struct {
 	BallotsReturned int            `toml:"ballots_returned"`
 	BallotsInvalid  int            `toml:"ballots_invalid"`
 	Votes           map[string]int `toml:"votes"`
+	Against         map[string]int `toml:"against"` // 不赞成 (optional)
+	Abstain         map[string]int `toml:"abstain"` // 弃权 (optional)
 	WriteIns        []WriteIn      `toml:"writeins"`
+	// Revote is [meeting.another_round.revote]: a re-vote after a tie at
+	// this round's cut-off.
+	Revote Revotes `toml:"revote"`
+	path   string  // TOML path of the table, for findings
+}
+
+// Revote is one [meeting.revote]: a re-vote among those tied at the
+// cut-off. Candidates and Seats may be left out: the tied, and the seats
+// they contend for. There is no 另选他人 in a re-vote.
+type Revote struct {
+	Candidates      []string       `toml:"candidates"`
+	Seats           int            `toml:"seats"`
+	Present         int            `toml:"present"`
+	BallotsIssued   int            `toml:"ballots_issued"`
+	BallotsReturned int            `toml:"ballots_returned"`
+	BallotsInvalid  int            `toml:"ballots_invalid"`
+	Votes           map[string]int `toml:"votes"`
+	Against         map[string]int `toml:"against"` // 不赞成 (optional)
+	Abstain         map[string]int `toml:"abstain"` // 弃权 (optional)
+	path            string         // TOML path of the table, for findings
 }
 
 // FirstMeeting is [first_meeting]: the new committee's first full meeting.
 type FirstMeeting struct {
-	Date        *Date             `toml:"date"`
-	Host        string            `toml:"host"`
-	Present     int               `toml:"present"`
-	Secretary   string            `toml:"secretary"`
-	Deputies    []string          `toml:"deputies"`
-	Scrutineers []string          `toml:"scrutineers"`
-	Votes       map[string]int    `toml:"votes"`
-	Duties      map[string]string `toml:"duties"`
+	Date            *Date             `toml:"date"`
+	Host            string            `toml:"host"`
+	Present         int               `toml:"present"`
+	Secretary       string            `toml:"secretary"`
+	Deputies        []string          `toml:"deputies"`
+	Scrutineers     []string          `toml:"scrutineers"`
+	Tellers         []string          `toml:"tellers"`          // 计票人 (optional)
+	BallotsIssued   int               `toml:"ballots_issued"`   // 发出选票 (optional)
+	BallotsReturned int               `toml:"ballots_returned"` // 收回选票 (optional)
+	BallotsInvalid  int               `toml:"ballots_invalid"`  // 无效票 (optional)
+	Votes           map[string]int    `toml:"votes"`
+	Duties          map[string]string `toml:"duties"`
 }
 
 // Previous is [previous]: the outgoing committee, for "较上届" comparisons.

@@ -2,7 +2,6 @@ package election
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"huanjie/generator/strokes"
@@ -34,6 +33,7 @@ func (v *validator) run() {
 	v.members()
 	v.plan()
 	v.candidates()
+	v.firstMeetingStaff()
 	if m := v.e.File.Meeting; m != nil {
 		v.meeting(m)
 	}
@@ -229,91 +229,116 @@ func (v *validator) isCandidate(name string) bool {
 }
 
 func (v *validator) meeting(m *Meeting) {
-	e := v.e
-	s := e.Settings
 	if m.Date == nil {
 		v.warnf("missing", "meeting", "[meeting] 缺少 date（选举日期），统计年龄时按 plan.meeting_date 计算")
-	}
-	present := m.Present
-	if !s.IsParty() && present == 0 {
-		present = m.BallotsReturned
 	}
 	for i, n := range m.Scrutineers {
 		if v.isCandidate(n) {
 			v.errorf("scrutineer_is_candidate", fmt.Sprintf("meeting.scrutineers[%d]", i), "监票人 %s 是委员候选人；候选人不得担任监票人，请另行推选", n)
 		}
 	}
+	if c := m.ChiefScrutineer; c != "" && !containsString(m.Scrutineers, c) {
+		v.errorf("scrutineer_is_candidate", "meeting.chief_scrutineer", "总监票人 %s 应是监票人之一；请把 %s 写进 scrutineers，或改正姓名", c, c)
+	}
 	for i, n := range m.Tellers {
 		if v.isCandidate(n) {
 			v.errorf("scrutineer_is_candidate", fmt.Sprintf("meeting.tellers[%d]", i), "计票人 %s 是委员候选人；候选人不得担任计票人，请另行指定", n)
 		}
 	}
-	switch {
+	count := map[string]int{}
+	for _, rd := range m.Rounds() {
+		count[rd.Kind]++
+		v.round(&rd, count[rd.Kind])
+	}
+	if rs := m.ReducedSeats; rs != nil && *rs == 0 {
+		v.errorf("seats", "meeting.reduced_seats", "reduced_seats 是减少名额后的委员名额，不能为0")
+	}
+}
+
+// round checks the counts and votes of one vote of the meeting (n is its
+// number among the rounds of its kind). The first round's messages name no
+// round; the others say which.
+func (v *validator) round(rd *RoundData, n int) {
+	e := v.e
+	s := e.Settings
+	first := rd.Kind == KindFirst
+	label, invalid, where := "", "选举无效，应重新进行选举", "[meeting]"
+	if !first {
+		label = RoundName(rd.Kind, n)
+		invalid = label + "无效，应重新投票"
+		where = "[" + stripIndex(rd.Path) + "]"
+	}
+	present := e.roundPresent(rd)
+	switch req := QuorumRequired(e.Expected, s.QuorumRatio, s.QuorumStrict); {
 	case present == 0:
-		v.errorf("missing", "meeting.present", "缺少 [meeting] 的 present（实到会有选举权人数）")
+		v.errorf("missing", rd.field("present"), "缺少 [meeting] 的 present（实到会有选举权人数）")
 	case e.Expected > 0 && present > e.Expected:
 		who := "应到会有选举权人数"
 		if !s.IsParty() {
 			who = "登记选民人数"
 		}
-		v.errorf("counts", "meeting.present", "实到人数（%d名）多于%s（%d名），请核对", present, who, e.Expected)
-	case present < QuorumRequired(e.Expected, s.QuorumRatio, s.QuorumStrict):
-		req := QuorumRequired(e.Expected, s.QuorumRatio, s.QuorumStrict)
-		if s.IsParty() {
-			cmp := "不少于"
-			if s.QuorumStrict {
-				cmp = "超过"
-			}
-			v.errorf("quorum", "meeting.present", "到会人数不足：应到会有选举权人数%d名，实到%d名，未达到%s应到会人数的%s（至少%d名），会议无效，不能进行选举；应另行召开党员大会", e.Expected, present, cmp, s.QuorumRatio.Chinese(), req)
-		} else {
-			v.errorf("quorum", "meeting.present", "参加投票的选民不足：登记选民%d名，参加投票%d名，未超过半数（至少%d名），选举无效", e.Expected, present, req)
+		v.errorf("counts", rd.field("present"), "%s实到人数（%d名）多于%s（%d名），请核对", label, present, who, e.Expected)
+	case present < req:
+		var msg string
+		switch {
+		case !s.IsParty():
+			msg = fmt.Sprintf("参加投票的选民不足：登记选民%d名，参加投票%d名，未超过半数（至少%d名），选举无效", e.Expected, present, req)
+		case first:
+			msg = fmt.Sprintf("到会人数不足：应到会有选举权人数%d名，实到%d名，未达到%s应到会人数的%s（至少%d名），会议无效，不能进行选举；应另行召开党员大会", e.Expected, present, quorumWord(s), s.QuorumRatio.Chinese(), req)
+		default:
+			msg = fmt.Sprintf("%s时到会人数不足：应到会有选举权人数%d名，实到%d名，未达到%s应到会人数的%s（至少%d名），不能进行%s", label, e.Expected, present, quorumWord(s), s.QuorumRatio.Chinese(), req, label)
 		}
+		v.add(LevelError, "quorum", rd.field("present"), msg)
+		v.markOutcome()
 	}
-	if m.BallotsIssued == 0 && m.BallotsReturned == 0 {
-		v.errorf("missing", "meeting.ballots_issued", "缺少 [meeting] 的 ballots_issued（发出选票）和 ballots_returned（收回选票）")
+	if rd.BallotsIssued == 0 && rd.BallotsReturned == 0 {
+		v.errorf("missing", rd.field("ballots_issued"), "缺少 %s 的 ballots_issued（发出选票）和 ballots_returned（收回选票）", where)
 		return
 	}
-	if m.Present > 0 && m.BallotsIssued > m.Present {
-		v.errorf("ballots", "meeting.ballots_issued", "发出选票（%d张）多于实到人数（%d名）；每名到会有选举权的人只能领一张选票", m.BallotsIssued, present)
+	if present > 0 && rd.BallotsIssued > present && (rd.Present > 0 || !first) {
+		v.errorf("ballots", rd.field("ballots_issued"), "%s发出选票（%d张）多于实到人数（%d名）；每名到会有选举权的人只能领一张选票", label, rd.BallotsIssued, present)
 	}
-	if m.BallotsReturned > m.BallotsIssued {
-		v.errorf("ballots", "meeting.ballots_returned", "收回选票（%d张）多于发出选票（%d张），选举无效，应重新进行选举", m.BallotsReturned, m.BallotsIssued)
+	if rd.BallotsReturned > rd.BallotsIssued {
+		v.add(LevelError, "ballots", rd.field("ballots_returned"), fmt.Sprintf("%s收回选票（%d张）多于发出选票（%d张），%s", label, rd.BallotsReturned, rd.BallotsIssued, invalid))
+		v.markOutcome()
 	}
-	if m.BallotsInvalid > m.BallotsReturned {
-		v.errorf("ballots", "meeting.ballots_invalid", "无效票（%d张）多于收回选票（%d张）", m.BallotsInvalid, m.BallotsReturned)
+	if rd.BallotsInvalid > rd.BallotsReturned {
+		v.errorf("ballots", rd.field("ballots_invalid"), "%s无效票（%d张）多于收回选票（%d张）", label, rd.BallotsInvalid, rd.BallotsReturned)
 		return
 	}
-	valid := m.BallotsReturned - m.BallotsInvalid
-	v.votes("meeting", m.Votes, m.WriteIns, valid, e.Seats(), true)
+	valid := rd.BallotsReturned - rd.BallotsInvalid
+	seats := rd.Seats
+	if first {
+		seats = e.Seats()
+	}
+	v.votes(rd.Path, rd.Votes, rd.WriteIns, valid, seats, first)
 	for _, t := range []struct {
 		key string
 		mp  map[string]int
-		zh  string
-	}{{"against", m.Against, "不赞成票"}, {"abstain", m.Abstain, "弃权票"}} {
+	}{{"against", rd.Against}, {"abstain", rd.Abstain}} {
 		for _, name := range sortedKeys(t.mp) {
-			f := "meeting." + t.key + "." + name
+			f := rd.field(t.key + "." + name)
 			if !v.isCandidate(name) {
 				v.unknownName(f, name)
 				continue
 			}
-			if m.Votes[name]+m.Against[name]+m.Abstain[name] > valid {
-				v.errorf("votes", f, "%s的赞成、不赞成、弃权票合计（%d）多于有效票（%d张）", name, m.Votes[name]+m.Against[name]+m.Abstain[name], valid)
+			if sum := rd.Votes[name] + rd.Against[name] + rd.Abstain[name]; sum > valid {
+				v.errorf("votes", f, "%s%s的赞成、不赞成、弃权票合计（%d）多于有效票（%d张）", label, name, sum, valid)
 			}
 		}
 	}
-	if r := m.AnotherRound; r != nil {
-		v.anotherRound(r)
-	}
 }
 
-func sortedKeys[T any](m map[string]T) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+func quorumWord(s Settings) string {
+	if s.QuorumStrict {
+		return "超过"
 	}
-	sort.Strings(keys)
-	return keys
+	return "不少于"
 }
+
+// markOutcome marks the last finding as the meeting's outcome (see
+// Finding.outcome).
+func (v *validator) markOutcome() { v.e.Findings[len(v.e.Findings)-1].outcome = true }
 
 func (v *validator) unknownName(field, name string) {
 	msg := fmt.Sprintf("%s 不是委员候选人，不能在这里填写得票", name)
@@ -325,14 +350,17 @@ func (v *validator) unknownName(field, name string) {
 	v.errorf("unknown_candidate", field, "%s", msg)
 }
 
-// votes checks a round's votes: every name a candidate, no more votes than
-// valid ballots, and no more marks than valid ballots can carry.
-func (v *validator) votes(prefix string, votes map[string]int, writeins []WriteIn, valid, seats int, allCandidates bool) {
+// votes checks a round's votes: no more votes than valid ballots, and no
+// more marks than valid ballots can carry (seats 0: not known yet). In the
+// first round every name must be a candidate and every candidate have a
+// count; a later round's names are checked against its own candidates
+// when the election is followed round by round (computeResult).
+func (v *validator) votes(prefix string, votes map[string]int, writeins []WriteIn, valid, seats int, first bool) {
 	total := 0
 	for _, name := range sortedKeys(votes) {
 		n := votes[name]
 		f := prefix + ".votes." + name
-		if !v.isCandidate(name) {
+		if first && !v.isCandidate(name) {
 			v.unknownName(f, name)
 			continue
 		}
@@ -341,7 +369,7 @@ func (v *validator) votes(prefix string, votes map[string]int, writeins []WriteI
 		}
 		total += n
 	}
-	if allCandidates {
+	if first {
 		for i, c := range v.e.File.Candidates {
 			if _, ok := votes[c.Name]; !ok && c.Name != "" {
 				v.warnf("votes", fmt.Sprintf("candidates[%d].name", i), "[%s.votes] 中没有候选人 %s 的得票，按0票计算；如确为0票，请写 \"%s\" = 0", prefix, c.Name, c.Name)
@@ -355,7 +383,7 @@ func (v *validator) votes(prefix string, votes map[string]int, writeins []WriteI
 		switch {
 		case name == "":
 			v.errorf("missing", f+".name", "另选他人第%d项缺少姓名", i+1)
-		case v.isCandidate(name):
+		case first && v.isCandidate(name):
 			v.errorf("duplicate_name", f+".name", "%s 是候选人，其得票应写在 [%s.votes] 中，不能再作为另选他人", name, prefix)
 		case seen[name]:
 			v.errorf("duplicate_name", f+".name", "另选他人 %s 重复填写；请合并为一项", name)
@@ -369,23 +397,6 @@ func (v *validator) votes(prefix string, votes map[string]int, writeins []WriteI
 	if seats > 0 && total > valid*seats {
 		v.errorf("votes", prefix+".votes", "赞成票合计%d票，超过有效票%d张×应选%d名=%d票的上限（每张有效票最多选%d人），请核对得票", total, valid, seats, valid*seats, seats)
 	}
-}
-
-func (v *validator) anotherRound(r *Round) {
-	if r.BallotsReturned > r.BallotsIssued {
-		v.errorf("ballots", "meeting.another_round.ballots_returned", "另行选举收回选票（%d张）多于发出选票（%d张），另行选举无效", r.BallotsReturned, r.BallotsIssued)
-	}
-	if r.BallotsInvalid > r.BallotsReturned {
-		v.errorf("ballots", "meeting.another_round.ballots_invalid", "另行选举无效票（%d张）多于收回选票（%d张）", r.BallotsInvalid, r.BallotsReturned)
-		return
-	}
-	valid := r.BallotsReturned - r.BallotsInvalid
-	for i, n := range r.Candidates {
-		if !v.isCandidate(n) {
-			v.errorf("unknown_candidate", fmt.Sprintf("meeting.another_round.candidates[%d]", i), "另行选举候选人 %s 不在 [[candidates]] 中", n)
-		}
-	}
-	v.votes("meeting.another_round", r.Votes, r.WriteIns, valid, r.Seats, false)
 }
 
 func (v *validator) firstMeeting(fm *FirstMeeting) {
@@ -441,6 +452,48 @@ func (v *validator) firstMeeting(fm *FirstMeeting) {
 			v.errorf("scrutineer_is_candidate", fmt.Sprintf("first_meeting.scrutineers[%d]", i), "监票人 %s 是书记、副书记候选人；应从不是书记、副书记候选人的委员中推选", n)
 		}
 	}
+	for i, n := range fm.Tellers {
+		if n == fm.Secretary || containsString(fm.Deputies, n) {
+			v.errorf("scrutineer_is_candidate", fmt.Sprintf("first_meeting.tellers[%d]", i), "计票人 %s 是书记、副书记候选人；候选人不得担任计票人，请另行指定", n)
+		}
+	}
+	if fm.BallotsIssued == 0 && fm.BallotsReturned == 0 {
+		return
+	}
+	if fm.Present > 0 && fm.BallotsIssued > fm.Present {
+		v.errorf("ballots", "first_meeting.ballots_issued", "第一次全体会议发出选票（%d张）多于到会委员（%d名）", fm.BallotsIssued, fm.Present)
+	}
+	if fm.BallotsReturned > fm.BallotsIssued {
+		v.errorf("ballots", "first_meeting.ballots_returned", "第一次全体会议收回选票（%d张）多于发出选票（%d张），选举无效，应重新投票；请填写重新投票的情况", fm.BallotsReturned, fm.BallotsIssued)
+	}
+	if fm.BallotsInvalid > fm.BallotsReturned {
+		v.errorf("ballots", "first_meeting.ballots_invalid", "第一次全体会议无效票（%d张）多于收回选票（%d张）", fm.BallotsInvalid, fm.BallotsReturned)
+		return
+	}
+	valid := fm.BallotsReturned - fm.BallotsInvalid
+	for _, name := range sortedKeys(fm.Votes) {
+		if fm.Votes[name] > valid {
+			v.errorf("votes", "first_meeting.votes."+name, "%s得%d票，多于第一次全体会议的有效票（%d张）", name, fm.Votes[name], valid)
+		}
+	}
+}
+
+// firstMeetingStaff warns when the new committee has too few members who
+// are not 书记、副书记 candidates to staff a 监票人 and a 计票人 (domain.md
+// §A.5): the 选举办法 and 主持词 then say who does it instead.
+func (v *validator) firstMeetingStaff() {
+	e := v.e
+	p := e.File.Plan
+	free := e.FirstMeetingFreeMembers()
+	if !e.Settings.IsParty() || p.CommitteeSeats == 0 || free >= 2 {
+		return
+	}
+	posts := e.Seats() - free
+	if free == 1 {
+		v.warnf("scrutineers", "plan.committee_seats", "新一届委员会%d名委员中，书记、副书记候选人%d名，不是候选人的委员只有1名，不够分别担任第一次全体会议的监票人和计票人：由这名委员担任监票人，计票人由上届委员会指定一名不是候选人的工作人员担任，在监票人监督下计票；选举办法和主持词照此写明", e.Seats(), posts)
+		return
+	}
+	v.warnf("scrutineers", "plan.committee_seats", "新一届委员会%d名委员都是书记、副书记候选人，没有委员可以担任第一次全体会议的监票人、计票人：由上届委员会指定不是候选人的工作人员担任监票人、计票人；选举办法和主持词照此写明", e.Seats())
 }
 
 func containsName(cs []Candidate, name string) bool {

@@ -271,7 +271,7 @@ func fillIn(t *testing.T, tb *tab) {
 	tb.waitFor("the ballot's preview", `document.getElementById("preview-msg").textContent === "" && document.getElementById("frame").src.startsWith("blob:")`)
 
 	tb.do(chromedp.Click(chromedp.CSS("#download-all")))
-	files := unzip(t, readFile(t, tb.download(".zip")))
+	files := unzip(t, read(t, tb.download(".zip")))
 	for _, name := range []string{"青石村党支部-换届选举请示.pdf", "青石村党支部-委员选票.pdf", "青石村党支部-党员大会通知.pdf"} {
 		if !bytesHavePrefix(files[name], "%PDF") {
 			t.Errorf("the ZIP lacks %s: %v", name, keysOf(files))
@@ -280,15 +280,6 @@ func fillIn(t *testing.T, tb *tab) {
 	if !strings.Contains(pdfText(t, files["青石村党支部-委员选票.pdf"]), "陈丽") {
 		t.Error("the ballot lacks a candidate")
 	}
-}
-
-func readFile(t *testing.T, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 func bytesHavePrefix(b []byte, p string) bool { return strings.HasPrefix(string(b), p) }
@@ -308,11 +299,11 @@ func openSave(t *testing.T, tb *tab) {
 		t.Error("the meeting's section, which holds data, is folded")
 	}
 	tb.do(chromedp.Click(chromedp.CSS("#save")))
-	saved := readFile(t, tb.download(".toml"))
+	saved := read(t, tb.download(".toml"))
 	if filepath.Base(tb.download(".toml")) != "election.sample.toml" {
 		t.Errorf("saved as %s", tb.download(".toml"))
 	}
-	want := parse(t, normative, readFile(t, normative))
+	want := parse(t, normative, read(t, normative))
 	got := parse(t, "saved", saved)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("the saved file means something else:\n%s", saved)

@@ -13,9 +13,10 @@ import (
 // A doc is one file of the set: the document's --only name and the file
 // name part build gives it ("ballot", "委员选票").
 type doc struct {
-	Only  string   `json:"only"`
-	File  string   `json:"file"`
-	needs []string // data sections the template needs
+	Only      string   `json:"only"`
+	File      string   `json:"file"`
+	needs     []string // data sections the template needs
+	roundFile string   // file name of a later vote's form: "委员{轮次}选票"
 }
 
 // docState is a doc with whether the data typed so far are enough for it.
@@ -32,7 +33,7 @@ var documentList = sync.OnceValue(func() []doc {
 	}
 	out := make([]doc, len(ts))
 	for i, t := range ts {
-		out[i] = doc{Only: t.Name, File: t.FileName, needs: t.Needs}
+		out[i] = doc{Only: t.Name, File: t.FileName, needs: t.Needs, roundFile: t.RoundFileName}
 	}
 	return out
 })
@@ -46,10 +47,12 @@ var needSection = map[string]string{
 	"summary":       "换届工作总结",
 }
 
-// docStates says which documents the data allow. Whether the election's
-// outcome allows the result documents is build's to say: the preview
-// shows its answer.
+// docStates says which documents the data allow, with a file for the
+// form of each vote after the first (再次投票, 另行选举…) named as build
+// names it. Whether the election's outcome allows the result documents
+// is build's to say: the preview shows its answer.
 func docStates(e *election.Election) []docState {
+	later := laterRounds(e)
 	f := &e.File
 	present := map[string]bool{
 		"meeting": f.Meeting != nil, "result": f.Meeting != nil, "first_meeting": f.FirstMeeting != nil,
@@ -66,6 +69,32 @@ func docStates(e *election.Election) []docState {
 			}
 		}
 		out = append(out, s)
+		if d.roundFile != "" {
+			for _, name := range later {
+				r := s
+				r.File = strings.ReplaceAll(d.roundFile, "{轮次}", name)
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// laterRounds names the votes after the first: those held, and the one
+// still to be held.
+func laterRounds(e *election.Election) []string {
+	r := e.Result
+	if r == nil {
+		return nil
+	}
+	var out []string
+	for i := range r.Rounds {
+		if r.Rounds[i].Kind != election.KindFirst {
+			out = append(out, r.Rounds[i].Name())
+		}
+	}
+	if r.Next != nil && r.Next.Kind != election.KindFirst {
+		out = append(out, r.Next.Name())
 	}
 	return out
 }

@@ -180,10 +180,14 @@ func (w *writer) table(f *field, t *tableVal, header string, array bool) {
 				idx = append(idx, i)
 			}
 			sort.Ints(idx)
+			var full []*tableVal
 			for _, i := range idx {
 				if elems[i].hasContent(c) {
-					w.table(c, elems[i], path, true)
+					full = append(full, elems[i])
 				}
+			}
+			for _, e := range full {
+				w.table(c, e, path, !c.OneOrMany || len(full) > 1)
 			}
 		case kMap:
 			m := t.maps[c.Key]

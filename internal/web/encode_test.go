@@ -165,7 +165,7 @@ func TestArrayOfNestedTables(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v\n%s", got, want, out)
 	}
 	if !strings.Contains(string(out), "[[meeting.another_round]]  # 另行选举（名额未选足时）\nseats = 1") ||
-		!strings.Contains(string(out), "[meeting.another_round.votes]  # 得票\n\"乙\" = 18") {
+		!strings.Contains(string(out), "[meeting.another_round.votes]  # 赞成票\n\"乙\" = 18") {
 		t.Errorf("layout:\n%s", out)
 	}
 }

@@ -25,14 +25,18 @@ const (
 
 // A field is one key of the model with its place in the file.
 type field struct {
-	Key      string // TOML key
-	Path     string // schema path: dotted, no array indices
-	Kind     kind
-	Ptr      bool // a pointer: an empty value is absent, a zero is written
-	Value    kind // for kMap: kind of the values (kInt or kText)
-	Index    int  // index of the Go field in its struct
-	Children []*field
-	Spec     Key // the schema's line (zero Path when the table has none)
+	Key  string // TOML key
+	Path string // schema path: dotted, no array indices
+	Kind kind
+	Ptr  bool // a pointer: an empty value is absent, a zero is written
+	// OneOrMany marks an array the model also reads from a single table
+	// (a named slice type: [meeting.another_round] or
+	// [[meeting.another_round]]); one element is written as a table.
+	OneOrMany bool
+	Value     kind // for kMap: kind of the values (kInt or kText)
+	Index     int  // index of the Go field in its struct
+	Children  []*field
+	Spec      Key // the schema's line (zero Path when the table has none)
 	// StringForm is the child key that may stand for the whole table as a
 	// plain string (rules = "party-2020" for [rules] profile = …).
 	StringForm string
@@ -91,6 +95,7 @@ func describe(t reflect.Type, prefix string) *field {
 			f.Kind = kList
 		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
 			f.Kind = kArray
+			f.OneOrMany = ft.Name() != ""
 			f.Children = describe(ft.Elem(), path).Children
 		case ft.Kind() == reflect.Map:
 			f.Kind = kMap

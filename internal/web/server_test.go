@@ -17,6 +17,7 @@ import (
 	"sync"
 	"testing"
 
+	"huanjie/generator/election"
 	"huanjie/internal/testenv"
 )
 
@@ -188,8 +189,8 @@ func TestBuild(t *testing.T) {
 		t.Errorf("Content-Disposition %q", cd)
 	}
 	files := unzip(t, a.body)
-	if len(files) != 28 {
-		t.Errorf("%d files, want 14 PDF and 14 DOCX", len(files))
+	if len(files) != 2*len(documentList()) {
+		t.Errorf("%d files, want a PDF and a DOCX of each of the %d", len(files), len(documentList()))
 	}
 	for _, name := range []string{"东华社区党支部-换届选举请示.pdf", "东华社区党支部-委员选票.docx", "东华社区党支部-换届选举工作总结.pdf"} {
 		if len(files[name]) == 0 {
@@ -305,7 +306,7 @@ func TestForm(t *testing.T) {
 	if !margin {
 		t.Errorf("no 差额 finding: %v", ans.Check.Findings)
 	}
-	if len(ans.Docs) < 14 || ans.Docs[0].Only != "request" || !ans.Docs[0].Ready {
+	if len(ans.Docs) != len(documentList()) || ans.Docs[0].Only != "request" || !ans.Docs[0].Ready {
 		t.Errorf("docs: %+v", ans.Docs)
 	}
 	for _, d := range ans.Docs {
@@ -460,5 +461,37 @@ func TestParallel(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// The page lists every file build writes, the forms of later votes
+// included, and previews each of them.
+func TestDocumentsOfEveryVote(t *testing.T) {
+	srv := newServer(t)
+	files, _ := filepath.Glob("../../samples/*.toml")
+	for _, f := range files {
+		src := read(t, f)
+		listed := map[string]bool{}
+		l, err := election.Parse(f, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range docStates(election.Analyze(l)) {
+			listed[d.File] = true
+		}
+		built := unzip(t, do(t, srv, "POST", "/api/build", src).body)
+		for name := range built {
+			file := strings.TrimSuffix(name[strings.Index(name, "-")+1:], ".pdf")
+			if !listed[file] {
+				t.Errorf("%s: %s is built but not listed", f, file)
+			}
+			if strings.Contains(file, "再次投票") || strings.Contains(file, "另行选举") {
+				only := map[bool]string{true: "ballot", false: "tally"}[strings.HasSuffix(file, "选票")]
+				a := do(t, srv, "POST", "/api/document?only="+only+"&file="+file, src)
+				if a.code != 200 || !bytes.Equal(a.body, built[name]) {
+					t.Errorf("%s: preview of %s: %d", f, file, a.code)
+				}
+			}
+		}
 	}
 }

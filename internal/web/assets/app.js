@@ -92,6 +92,12 @@
         if (v.value.trim() !== '') pairs.push([p, v.value]);
       }
     }
+    // A table the model reads as one or as many ([meeting.another_round]
+    // or [[…]]) is named without [0] in findings when it is one.
+    for (const [p, el] of [...index]) {
+      const alias = p.replace(/\[0\]/g, '');
+      if (alias !== p && !index.has(alias)) index.set(alias, el);
+    }
     state.index = index;
     return pairs;
   }
@@ -450,15 +456,18 @@
     $('findings-count').textContent = '逐条查看（' + a.check.findings.length + '条）';
   }
 
+  // showDocs lists the documents the data give (a later vote adds its
+  // ballot and tally forms), keeping the one chosen.
   function showDocs(docs) {
     const sel = $('doc');
-    for (const d of docs) {
-      const o = [...sel.options].find((x) => x.value === d.only + '|' + d.file);
-      if (!o) continue;
-      o.textContent = d.file + (d.ready ? '' : '（' + d.why + '）');
+    const chosen = sel.value;
+    sel.replaceChildren(...docs.map((d) => {
+      const o = new Option(d.file + (d.ready ? '' : '（' + d.why + '）'), d.only + '|' + d.file);
       o.dataset.ready = d.ready ? '1' : '';
       o.dataset.why = d.why || '';
-    }
+      return o;
+    }));
+    if ([...sel.options].some((o) => o.value === chosen)) sel.value = chosen;
   }
 
   // ---- preview and downloads --------------------------------------------------
