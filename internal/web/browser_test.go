@@ -215,7 +215,7 @@ func fillIn(t *testing.T, tb *tab) {
 		"#f-organization\\.name":       "中共青石村支部委员会",
 		"#f-organization\\.short_name": "青石村党支部",
 		"#f-organization\\.superior":   "中共白沙镇委员会",
-		"#f-members\\.total":           "28",
+		"#f-members\\.total":           "16",
 		"#f-members\\.probationary":    "1",
 		"#f-plan\\.request_date":       "2025-03-02",
 		"#f-plan\\.meeting_date":       "2025年3月20日",
