@@ -1,5 +1,7 @@
 package web
 
+import "slices"
+
 // The page's description of the election file: one line per TOML key, in
 // the order the work happens. Types come from the model
 // (generator/election, by reflection); this table gives what the model
@@ -84,7 +86,7 @@ const (
 	monthHint = "如 1975-03"
 )
 
-var keys = []Key{
+var keys = slices.Concat([]Key{
 	// 组织
 	{Path: "kind", Label: "组织类型", Group: "org", Options: kinds},
 	{Path: "organization", Label: "组织", Group: "org", Widget: wInline},
@@ -176,15 +178,7 @@ var keys = []Key{
 	{Path: "meeting.writeins.name", Label: "姓名", After: true},
 	{Path: "meeting.writeins.votes", Label: "得票", After: true},
 	{Path: "meeting.revote", Label: "再次投票（票数相等时）", Help: "得票相等、不能确定当选人时，就票数相等的人再次投票；再次相等时再添一项。", After: true},
-	{Path: "meeting.revote.candidates", Label: "再次投票的被选举人", Help: "不填时为票数相等的人。", After: true},
-	{Path: "meeting.revote.seats", Label: "名额", Help: "不填时为票数相等者所争的名额。", After: true},
-	{Path: "meeting.revote.present", Label: "到会人数", After: true},
-	{Path: "meeting.revote.ballots_issued", Label: "发出选票（张）", After: true},
-	{Path: "meeting.revote.ballots_returned", Label: "收回选票（张）", After: true},
-	{Path: "meeting.revote.ballots_invalid", Label: "无效票（张）", After: true},
-	{Path: "meeting.revote.votes", Label: "赞成票", KeyLabel: "被选举人", After: true},
-	{Path: "meeting.revote.against", Label: "不赞成票", Help: "可不填。", KeyLabel: "被选举人", After: true},
-	{Path: "meeting.revote.abstain", Label: "弃权票", Help: "可不填。", KeyLabel: "被选举人", After: true},
+}, revoteKeys("meeting.revote"), []Key{
 	{Path: "meeting.another_round", Label: "另行选举（名额未选足时）", Help: "当选人不足应选名额，经大会同意另行选举时填写；第二次另行选举再添一项。", After: true},
 	{Path: "meeting.another_round.seats", Label: "另行选举名额", After: true},
 	{Path: "meeting.another_round.candidates", Label: "另行选举候选人", Help: "几人之间用顿号“、”隔开。", After: true},
@@ -199,15 +193,7 @@ var keys = []Key{
 	{Path: "meeting.another_round.writeins.name", Label: "姓名", After: true},
 	{Path: "meeting.another_round.writeins.votes", Label: "得票", After: true},
 	{Path: "meeting.another_round.revote", Label: "另行选举中票数相等时的再次投票", After: true},
-	{Path: "meeting.another_round.revote.candidates", Label: "再次投票的被选举人", Help: "不填时为票数相等的人。", After: true},
-	{Path: "meeting.another_round.revote.seats", Label: "名额", Help: "不填时为票数相等者所争的名额。", After: true},
-	{Path: "meeting.another_round.revote.present", Label: "到会人数", After: true},
-	{Path: "meeting.another_round.revote.ballots_issued", Label: "发出选票（张）", After: true},
-	{Path: "meeting.another_round.revote.ballots_returned", Label: "收回选票（张）", After: true},
-	{Path: "meeting.another_round.revote.ballots_invalid", Label: "无效票（张）", After: true},
-	{Path: "meeting.another_round.revote.votes", Label: "赞成票", KeyLabel: "被选举人", After: true},
-	{Path: "meeting.another_round.revote.against", Label: "不赞成票", Help: "可不填。", KeyLabel: "被选举人", After: true},
-	{Path: "meeting.another_round.revote.abstain", Label: "弃权票", Help: "可不填。", KeyLabel: "被选举人", After: true},
+}, revoteKeys("meeting.another_round.revote"), []Key{
 	{Path: "meeting.reduced_seats", Label: "减少后的名额", Help: "名额未选足、经过半数选举人同意减少名额不再选举时填写。", After: true},
 
 	// 第一次全体会议
@@ -284,4 +270,20 @@ var keys = []Key{
 	{Path: "templates", Label: "模板", Group: "other", Widget: wFold},
 	{Path: "templates.dir", Label: "自定义模板目录", Help: "改过措辞的模板所在文件夹。"},
 	{Path: "version", Label: "文件格式版本", Group: "other"},
+})
+
+// revoteKeys are the keys of a re-vote table at prefix (the first round's
+// and a 另行选举's).
+func revoteKeys(prefix string) []Key {
+	return []Key{
+		{Path: prefix + ".candidates", Label: "再次投票的被选举人", Help: "不填时为票数相等的人。", After: true},
+		{Path: prefix + ".seats", Label: "名额", Help: "不填时为票数相等者所争的名额。", After: true},
+		{Path: prefix + ".present", Label: "到会人数", After: true},
+		{Path: prefix + ".ballots_issued", Label: "发出选票（张）", After: true},
+		{Path: prefix + ".ballots_returned", Label: "收回选票（张）", After: true},
+		{Path: prefix + ".ballots_invalid", Label: "无效票（张）", After: true},
+		{Path: prefix + ".votes", Label: "赞成票", KeyLabel: "被选举人", After: true},
+		{Path: prefix + ".against", Label: "不赞成票", Help: "可不填。", KeyLabel: "被选举人", After: true},
+		{Path: prefix + ".abstain", Label: "弃权票", Help: "可不填。", KeyLabel: "被选举人", After: true},
+	}
 }
