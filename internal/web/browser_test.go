@@ -191,6 +191,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("fill in a branch", func(t *testing.T) { fillIn(t, open(t, b, srv.URL)) })
 	t.Run("open and save", func(t *testing.T) { openSave(t, open(t, b, srv.URL)) })
 	t.Run("roster", func(t *testing.T) { importRoster(t, open(t, b, srv.URL)) })
+	t.Run("paste from Excel", func(t *testing.T) { pasteRows(t, open(t, b, srv.URL)) })
 }
 
 // fillIn starts from the empty form, types a small branch, sees the 差额
@@ -380,5 +381,31 @@ func writeRoster(t *testing.T, path string, rows [][]any) {
 	}
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// pasteRows pastes cells copied from Excel, headings first, into the
+// candidates' table: each column lands under its heading, rows are added.
+func pasteRows(t *testing.T, tb *tab) {
+	tb.waitText("#verdict", "还有")
+	text := "姓名\t出生年月\t性别\t上届委员\n王青山\t1970-05\t男\t是\n李秀英\t1978.11\t女\t\n赵小军\t1988年2月\t男\t√\n"
+	tb.do(chromedp.Evaluate[chromedp.Void](`(() => {
+		const dt = new DataTransfer();
+		dt.setData("text/plain", ` + jsString(text) + `);
+		document.querySelector(` + jsString(row(cands, 1, "name")) + `).dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));
+	})()`))
+	tb.waitText("#facts", "候选人（按姓氏笔画为序）：王青山、李秀英、赵小军")
+	for i, want := range [][]string{{"王青山", "1970-05", "男"}, {"李秀英", "1978.11", "女"}, {"赵小军", "1988年2月", "男"}} {
+		got := []string{tb.value(row(cands, i+1, "name")), tb.value(row(cands, i+1, "birth")), tb.value(row(cands, i+1, "gender"))}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("row %d: %v, want %v", i+1, got, want)
+		}
+	}
+	if checked := eval[string](tb, `[...document.querySelectorAll('[data-key="candidates"] [data-key="incumbent"]')].map(e => e.checked).join(" ")`); checked != "true false true" {
+		t.Errorf("上届委员: %s", checked)
+	}
+	// What was pasted is read as typed: 1978.11 and 1988年2月 are dates.
+	if strings.Contains(tb.text("#findings"), "birth") {
+		t.Errorf("dates as pasted were not read: %s", tb.text("#findings"))
 	}
 }

@@ -317,7 +317,7 @@
   function changed() {
     state.dirty = true;
     clearTimeout(timer);
-    timer = setTimeout(check, 250);
+    timer = setTimeout(() => { timer = 0; check(); }, 250);
   }
   form.addEventListener('input', changed);
   form.addEventListener('submit', (ev) => ev.preventDefault());
