@@ -9,6 +9,7 @@ import (
 	"huanjie/generator/batch"
 	"huanjie/generator/build"
 	"huanjie/generator/district"
+	"huanjie/internal/report"
 )
 
 // batchJSON is the shape of `batch --json` (contract.md).
@@ -69,7 +70,7 @@ func cmdBatch(args []string, stdout, stderr io.Writer) int {
 		return exitData
 	}
 	if *asJSON {
-		writeJSON(stdout, batchSummary(r))
+		report.WriteJSON(stdout, batchSummary(r))
 	} else {
 		fmt.Fprint(stdout, batchTable(r))
 	}

@@ -16,6 +16,7 @@ import (
 	"huanjie/generator/district"
 	"huanjie/generator/election"
 	"huanjie/generator/ics"
+	"huanjie/internal/report"
 )
 
 // dueJSON is one element of `due --json` (contract.md); term_start and
@@ -82,7 +83,7 @@ func cmdDue(args []string, stdout, stderr io.Writer) int {
 		for i, it := range items {
 			list[i] = it.dueJSON
 		}
-		writeJSON(stdout, list)
+		report.WriteJSON(stdout, list)
 	} else {
 		fmt.Fprint(stdout, dueReport(items, on, until, w))
 		if *icsPath != "" {
