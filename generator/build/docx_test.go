@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"encoding/xml"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -95,9 +94,11 @@ func TestDocxMatchesPDF(t *testing.T) {
 				t.Errorf("DOCX lays out on %d pages in LibreOffice, our PDF has %d", got, want)
 			}
 			if !form {
-				for _, l := range lineBoxes(t, lo) {
-					if over := l.xMax*25.4/72 - 184; over > 0.3 && !overhang(l, over) {
-						t.Errorf("page %d: a line ends %.1f mm past the right margin: %s", l.page, over, l.text)
+				for i, ls := range bboxPages(t, lo) {
+					for _, l := range ls {
+						if over := l.XMax*25.4/72 - 184; over > 0.3 && !overhang(l.text(), over) {
+							t.Errorf("page %d: a line ends %.1f mm past the right margin: %s", i+1, over, l.text())
+						}
 					}
 				}
 			}
@@ -129,45 +130,9 @@ func TestDocxMatchesPDF(t *testing.T) {
 // (writerfilter's DomainMapper sets ParaIsHangingPunctuation to
 // val == 0). The DOCX asks for no hanging (w:overflowPunct w:val="0" in
 // the Normal style, see generator/docx), which Word and WPS follow.
-func overhang(l lineBox, over float64) bool {
-	r, _ := utf8.DecodeLastRuneInString(l.text)
+func overhang(line string, over float64) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
 	return over < 6 && strings.ContainsRune("，。、；：？！）》”’", r)
-}
-
-type lineBox struct {
-	page int
-	xMax float64 // points
-	text string
-}
-
-// lineBoxes reads every line of a PDF with its right edge (pdftotext -bbox-layout).
-func lineBoxes(t *testing.T, pdf string) []lineBox {
-	t.Helper()
-	out, err := exec.Command("pdftotext", "-bbox-layout", pdf, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	var h struct {
-		Pages []struct {
-			Lines []struct {
-				XMax  float64  `xml:"xMax,attr"`
-				Words []string `xml:"word"`
-			} `xml:"flow>block>line"`
-		} `xml:"body>doc>page"`
-	}
-	dec := xml.NewDecoder(bytes.NewReader(out))
-	dec.Strict = false
-	dec.Entity = xml.HTMLEntity
-	if err := dec.Decode(&h); err != nil {
-		t.Fatalf("parse pdftotext output: %v", err)
-	}
-	var ls []lineBox
-	for i, p := range h.Pages {
-		for _, l := range p.Lines {
-			ls = append(ls, lineBox{page: i + 1, xMax: l.XMax, text: strings.Join(l.Words, "")})
-		}
-	}
-	return ls
 }
 
 var pagesRE = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)

@@ -2,7 +2,6 @@ package ofd
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/xml"
 	"math"
 	"strconv"
@@ -343,52 +342,4 @@ func escape(w *bytes.Buffer, s string) {
 		}
 	}
 	w.WriteString(s)
-}
-
-// key identifies a page's content: pages with equal keys draw the same
-// (the sheets of a ballot), so they can share one template page.
-func key(p *page.Page) string {
-	var b []byte
-	f := func(vs ...float64) {
-		for _, v := range vs {
-			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
-		}
-	}
-	col := func(c page.Color) { b = append(b, c.R, c.G, c.B) }
-	f(p.Width, p.Height)
-	for _, it := range p.Items {
-		switch it := it.(type) {
-		case *page.Text:
-			b = append(b, 'T')
-			f(float64(it.Font), it.Size, it.X, it.Y, it.Angle, it.Opacity)
-			col(it.Color)
-			if it.Invisible {
-				b = append(b, 'i')
-			}
-			for _, g := range it.Glyphs {
-				b = binary.LittleEndian.AppendUint16(b, g.ID)
-				b = append(b, g.Text...)
-				b = append(b, 0)
-				f(g.Advance, g.Cut, g.Shift)
-			}
-		case *page.Rule:
-			b = append(b, 'R')
-			f(it.X1, it.Y1, it.X2, it.Y2, it.Width)
-			col(it.Color)
-			f(float64(len(it.Dash)))
-			f(it.Dash...)
-		case *page.Box:
-			b = append(b, 'B')
-			f(it.X, it.Y, it.W, it.H, it.Stroke)
-			col(it.Fill)
-			col(it.StrokeColor)
-			if it.NoFill {
-				b = append(b, 'n')
-			}
-		case *page.Use:
-			b = append(b, 'U')
-			f(float64(it.Form), it.X, it.Y)
-		}
-	}
-	return string(b)
 }

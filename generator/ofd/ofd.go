@@ -15,32 +15,17 @@ package ofd
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"huanjie/generator/doc"
-	"huanjie/generator/fontset"
-	"huanjie/generator/layout"
 	"huanjie/generator/page"
 	"huanjie/internal/detzip"
 )
-
-// Render lays d out and writes it as OFD to w. It refuses with a
-// *layout.MissingGlyphError, before writing anything, when a character is
-// in no font of its role's chain.
-func Render(d *doc.Document, fs *fontset.Set, w io.Writer) error {
-	if fs == nil {
-		return errors.New("没有可用的字体")
-	}
-	p, err := layout.Pages(d, fs)
-	if err != nil {
-		return err
-	}
-	return Write(p, w)
-}
 
 const (
 	ns     = `xmlns:ofd="http://www.ofdspec.org/2016"`
@@ -51,105 +36,16 @@ const (
 // Write writes the laid-out document d as an OFD package to w.
 func Write(d *page.Document, w io.Writer) error {
 	ids := &counter{}
-	var files []detzip.File
-
-	// fonts: the glyphs the document draws, each face once
 	fonts, fontFiles, err := embedFonts(d, ids)
 	if err != nil {
 		return err
 	}
-
-	// pages: identical pages (sheets of a ballot) share a template
-	groups := map[string]int{} // page key → first page with it
-	first := make([]int, len(d.Pages))
-	count := make([]int, len(d.Pages))
-	for i, p := range d.Pages {
-		k := key(p)
-		f, ok := groups[k]
-		if !ok {
-			f = i
-			groups[k] = i
-		}
-		first[i] = f
-		count[f]++
-	}
-	c := &content{fonts: fonts, forms: d.Forms, ids: ids}
-	tplID := make([]int, len(d.Pages))
-	var tpls []int // pages whose content is a template, in order
-	for i := range d.Pages {
-		if first[i] == i && count[i] > 1 {
-			tplID[i] = ids.next()
-			tpls = append(tpls, i)
-		}
-	}
-	pageID := make([]int, len(d.Pages))
-	for i := range d.Pages {
-		pageID[i] = ids.next()
-	}
-	var w0, h0 float64
-	if len(d.Pages) > 0 {
-		w0, h0 = d.Pages[0].Width, d.Pages[0].Height
-	}
-	area := func(b []byte, p *page.Page) []byte {
-		if p.Width == w0 && p.Height == h0 {
-			return b
-		}
-		b = append(b, "<ofd:Area><ofd:PhysicalBox>0 0 "...)
-		b = mm(b, p.Width)
-		b = append(b, ' ')
-		b = mm(b, p.Height)
-		return append(b, "</ofd:PhysicalBox></ofd:Area>"...)
-	}
-	for k, i := range tpls {
-		p := d.Pages[i]
-		b := append([]byte(header), "<ofd:Page "+ns+">"...)
-		b = area(b, p)
-		b = c.layer(b, p.Items)
-		b = append(b, "</ofd:Page>\n"...)
-		files = append(files, detzip.File{Name: docDir + tplPath(k), Data: b})
-	}
-	tplIndex := map[int]int{}
-	for k, i := range tpls {
-		tplIndex[i] = k
-	}
-	for i, p := range d.Pages {
-		b := append([]byte(header), "<ofd:Page "+ns+">"...)
-		if t := tplID[first[i]]; t != 0 {
-			b = append(b, `<ofd:Template TemplateID="`...)
-			b = strconv.AppendInt(b, int64(t), 10)
-			b = append(b, `"/>`...)
-			b = area(b, p)
-		} else {
-			b = area(b, p)
-			b = c.layer(b, p.Items)
-		}
-		b = append(b, "</ofd:Page>\n"...)
-		files = append(files, detzip.File{Name: docDir + pagePath(i), Data: b})
-	}
-
-	// Document.xml
-	var b []byte
-	b = append(b, header+"<ofd:Document "+ns+"><ofd:CommonData><ofd:MaxUnitID>"...)
-	b = strconv.AppendInt(b, int64(ids.n), 10)
-	b = append(b, "</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 "...)
-	b = mm(b, w0)
-	b = append(b, ' ')
-	b = mm(b, h0)
-	b = append(b, "</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>"...)
-	for k, i := range tpls {
-		b = append(b, `<ofd:TemplatePage ID="`...)
-		b = strconv.AppendInt(b, int64(tplID[i]), 10)
-		b = append(b, `" BaseLoc="`+tplPath(k)+`"/>`...)
-	}
-	b = append(b, "</ofd:CommonData><ofd:Pages>"...)
-	for i := range d.Pages {
-		b = append(b, `<ofd:Page ID="`...)
-		b = strconv.AppendInt(b, int64(pageID[i]), 10)
-		b = append(b, `" BaseLoc="`+pagePath(i)+`"/>`...)
-	}
-	b = append(b, "</ofd:Pages></ofd:Document>\n"...)
-	files = append([]detzip.File{{Name: docDir + "Document.xml", Data: b}, {Name: docDir + "PublicRes.xml", Data: publicRes(fonts)}},
-		append(fontFiles, files...)...)
+	ps := planPages(d, ids)
+	contents := ps.contents(&content{fonts: fonts, forms: d.Forms, ids: ids})
+	files := append([]detzip.File{
+		{Name: docDir + "Document.xml", Data: ps.document(ids.n)},
+		{Name: docDir + "PublicRes.xml", Data: publicRes(fonts)},
+	}, append(fontFiles, contents...)...)
 
 	// OFD.xml, first, with a DocID that is a hash of everything else
 	h := sha256.New()
@@ -166,6 +62,151 @@ func Write(d *page.Document, w io.Writer) error {
 		return fmt.Errorf("写出 OFD 文件失败：%v", err)
 	}
 	return nil
+}
+
+// pages are the document's pages and the template pages that identical
+// pages (the sheets of a ballot) share.
+type pages struct {
+	d      *page.Document
+	first  []int // per page, the first page drawing the same
+	tplID  []int // per page, the ID of the template it is the first of (0: none)
+	tpls   []int // the pages whose content is a template, in order
+	pageID []int
+	w0, h0 float64 // the page area of the document (the first page's)
+}
+
+func planPages(d *page.Document, ids *counter) *pages {
+	n := len(d.Pages)
+	ps := &pages{d: d, first: make([]int, n), tplID: make([]int, n), pageID: make([]int, n)}
+	seen := map[string]int{} // page key → first page with it
+	count := make([]int, n)
+	for i, p := range d.Pages {
+		k := key(p)
+		f, ok := seen[k]
+		if !ok {
+			f = i
+			seen[k] = i
+		}
+		ps.first[i] = f
+		count[f]++
+	}
+	for i := range d.Pages {
+		if ps.first[i] == i && count[i] > 1 {
+			ps.tplID[i] = ids.next()
+			ps.tpls = append(ps.tpls, i)
+		}
+	}
+	for i := range d.Pages {
+		ps.pageID[i] = ids.next()
+	}
+	if n > 0 {
+		ps.w0, ps.h0 = d.Pages[0].Width, d.Pages[0].Height
+	}
+	return ps
+}
+
+// key identifies a page's content: pages with equal keys draw the same
+// (the sheets of a ballot), so they can share one template page.
+func key(p *page.Page) string {
+	var b []byte
+	f := func(vs ...float64) {
+		for _, v := range vs {
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+		}
+	}
+	col := func(c page.Color) { b = append(b, c.R, c.G, c.B) }
+	f(p.Width, p.Height)
+	for _, it := range p.Items {
+		switch it := it.(type) {
+		case *page.Text:
+			b = append(b, 'T')
+			f(float64(it.Font), it.Size, it.X, it.Y, it.Angle, it.Opacity)
+			col(it.Color)
+			if it.Invisible {
+				b = append(b, 'i')
+			}
+			for _, g := range it.Glyphs {
+				b = binary.LittleEndian.AppendUint16(b, g.ID)
+				b = append(b, g.Text...)
+				b = append(b, 0)
+				f(g.Advance, g.Cut, g.Shift)
+			}
+		case *page.Rule:
+			b = append(b, 'R')
+			f(it.X1, it.Y1, it.X2, it.Y2, it.Width)
+			col(it.Color)
+			f(float64(len(it.Dash)))
+			f(it.Dash...)
+		case *page.Box:
+			b = append(b, 'B')
+			f(it.X, it.Y, it.W, it.H, it.Stroke)
+			col(it.Fill)
+			col(it.StrokeColor)
+			if it.NoFill {
+				b = append(b, 'n')
+			}
+		case *page.Use:
+			b = append(b, 'U')
+			f(float64(it.Form), it.X, it.Y)
+		}
+	}
+	return string(b)
+}
+
+// contents are the template pages' and the pages' Content.xml files.
+func (ps *pages) contents(c *content) []detzip.File {
+	var files []detzip.File
+	write := func(name string, p *page.Page, tpl int) {
+		b := append([]byte(header), "<ofd:Page "+ns+">"...)
+		if tpl != 0 {
+			b = append(b, `<ofd:Template TemplateID="`...)
+			b = strconv.AppendInt(b, int64(tpl), 10)
+			b = append(b, `"/>`...)
+		}
+		if p.Width != ps.w0 || p.Height != ps.h0 {
+			b = append(b, "<ofd:Area><ofd:PhysicalBox>0 0 "...)
+			b = mm(b, p.Width)
+			b = append(b, ' ')
+			b = mm(b, p.Height)
+			b = append(b, "</ofd:PhysicalBox></ofd:Area>"...)
+		}
+		if tpl == 0 {
+			b = c.layer(b, p.Items)
+		}
+		b = append(b, "</ofd:Page>\n"...)
+		files = append(files, detzip.File{Name: docDir + name, Data: b})
+	}
+	for k, i := range ps.tpls {
+		write(tplPath(k), ps.d.Pages[i], 0)
+	}
+	for i, p := range ps.d.Pages {
+		write(pagePath(i), p, ps.tplID[ps.first[i]])
+	}
+	return files
+}
+
+// document is Document.xml.
+func (ps *pages) document(maxID int) []byte {
+	var b []byte
+	b = append(b, header+"<ofd:Document "+ns+"><ofd:CommonData><ofd:MaxUnitID>"...)
+	b = strconv.AppendInt(b, int64(maxID), 10)
+	b = append(b, "</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 "...)
+	b = mm(b, ps.w0)
+	b = append(b, ' ')
+	b = mm(b, ps.h0)
+	b = append(b, "</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>"...)
+	for k, i := range ps.tpls {
+		b = append(b, `<ofd:TemplatePage ID="`...)
+		b = strconv.AppendInt(b, int64(ps.tplID[i]), 10)
+		b = append(b, `" BaseLoc="`+tplPath(k)+`"/>`...)
+	}
+	b = append(b, "</ofd:CommonData><ofd:Pages>"...)
+	for i := range ps.d.Pages {
+		b = append(b, `<ofd:Page ID="`...)
+		b = strconv.AppendInt(b, int64(ps.pageID[i]), 10)
+		b = append(b, `" BaseLoc="`+pagePath(i)+`"/>`...)
+	}
+	return append(b, "</ofd:Pages></ofd:Document>\n"...)
 }
 
 func pagePath(i int) string { return "Pages/Page_" + strconv.Itoa(i) + "/Content.xml" }
