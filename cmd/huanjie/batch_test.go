@@ -234,3 +234,37 @@ func TestDueProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatOFD: build and batch write OFD beside (or instead of) PDF,
+// named like the PDF.
+func TestFormatOFD(t *testing.T) {
+	out := t.TempDir()
+	stdout, stderr, code := runCLI(t, "", "build", "../../samples/donghua-community.toml", "-o", out, "--format", "ofd,pdf", "--only", "request")
+	if code != 0 {
+		t.Fatalf("build: exit %d, %s", code, stderr)
+	}
+	for _, f := range []string{"东华社区党支部-换届选举请示.ofd", "东华社区党支部-换届选举请示.pdf"} {
+		if !strings.Contains(stdout, "已生成 "+filepath.Join(out, f)) {
+			t.Errorf("build does not report %s:\n%s", f, stdout)
+		}
+	}
+	dir := t.TempDir()
+	src, err := os.ReadFile("../../samples/school-branch.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "school.toml"), src, 0o644)
+	if _, stderr, code := runCLI(t, "", "batch", dir, "-o", out, "--format", "ofd"); code != 0 {
+		t.Fatalf("batch: exit %d, %s", code, stderr)
+	}
+	for _, f := range []string{"换届选举情况汇总.ofd"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	ofds, _ := filepath.Glob(filepath.Join(out, "*", "*.ofd"))
+	pdfs, _ := filepath.Glob(filepath.Join(out, "*", "*.pdf"))
+	if len(ofds) < 10 || len(pdfs) != 0 {
+		t.Errorf("batch --format ofd wrote %d OFD and %d PDF in the branch folder", len(ofds), len(pdfs))
+	}
+}

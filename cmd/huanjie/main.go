@@ -14,9 +14,9 @@ const usage = `换届 huanjie —— 党组织换届选举文书生成工具
 用法：
   huanjie check 文件.toml [--json]        检查数据和选举是否符合规定，列出所有问题
   huanjie results 文件.toml [--json]      根据 [meeting] 计算选举结果
-  huanjie build 文件.toml [选项]          生成全套文书（PDF，可加 DOCX）
+  huanjie build 文件.toml [选项]          生成全套文书（PDF，可加 DOCX、OFD）
       -o 目录                 输出目录（默认 out）
-      --format pdf,docx       输出格式（默认 pdf）
+      --format pdf,docx,ofd   输出格式：pdf、docx、ofd 任意组合（默认 pdf）
       --only 文书,…           只生成这些文书：request notice meeting-notice method agenda
                               script ballot tally report result-request summary
       --copies 份数           选票印制份数（默认实到人数，未开会时为应到会人数加一成）
@@ -26,7 +26,7 @@ const usage = `换届 huanjie —— 党组织换届选举文书生成工具
   huanjie sort-names [--convention party|npc]
                                           从标准输入逐行读入姓名，按笔画顺序输出
   huanjie fonts [--fonts 目录]            列出找到的字体及其用途
-  huanjie batch 文件或文件夹… -o 目录 [--format pdf,docx] [--json]
+  huanjie batch 文件或文件夹… -o 目录 [--format pdf,docx,ofd] [--json]
                                           检查并生成多个党组织的文书（各写入以简称命名的文件夹），
                                           并生成 汇总.xlsx 和换届选举情况汇总
   huanjie due 文件或文件夹… [--on 日期] [--within 6m] [--json] [--ics 文件]

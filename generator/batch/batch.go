@@ -25,7 +25,7 @@ import (
 // Options for Run.
 type Options struct {
 	Out           string   // the output directory
-	Formats       []string // "pdf", "docx"; pdf when empty
+	Formats       []string // "pdf", "docx", "ofd"; pdf when empty
 	TemplatesDir  string
 	FontsDir      string
 	NoSystemFonts bool
@@ -132,10 +132,8 @@ func Run(files []string, opt Options) (*Report, error) {
 	if len(opt.Formats) == 0 {
 		opt.Formats = []string{"pdf"}
 	}
-	for _, f := range opt.Formats {
-		if f != "pdf" && f != "docx" {
-			return nil, &build.UsageError{Msg: fmt.Sprintf("不认识的格式 %q；--format 可写 pdf、docx 或 pdf,docx", f)}
-		}
+	if err := build.CheckFormats(opt.Formats); err != nil {
+		return nil, err
 	}
 	if opt.FontsDir != "" {
 		if _, err := fontset.Load(fontset.Options{Dir: opt.FontsDir, NoSystem: opt.NoSystemFonts}); err != nil {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"huanjie/internal/pdfacheck"
@@ -47,55 +48,15 @@ func splitLines(t testing.TB, pdf []byte) []string {
 	if err := os.WriteFile(f, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("pdftotext", "-bbox-layout", f, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	type word struct {
-		XMin float64 `xml:"xMin,attr"`
-		YMax float64 `xml:"yMax,attr"`
-		XMax float64 `xml:"xMax,attr"`
-		Text string  `xml:",chardata"`
-	}
-	type line struct {
-		XMin  float64 `xml:"xMin,attr"`
-		XMax  float64 `xml:"xMax,attr"`
-		YMax  float64 `xml:"yMax,attr"`
-		Words []word  `xml:"word"`
-	}
-	var h struct {
-		Pages []struct {
-			Blocks []struct {
-				Lines []line `xml:"line"`
-			} `xml:"flow>block"`
-		} `xml:"body>doc>page"`
-	}
-	dec := xml.NewDecoder(bytes.NewReader(out))
-	dec.Strict = false
-	dec.Entity = xml.HTMLEntity
-	if err := dec.Decode(&h); err != nil {
-		t.Fatalf("parse pdftotext output: %v", err)
-	}
-	text := func(l line) string {
-		s := ""
-		for _, w := range l.Words {
-			s += w.Text
-		}
-		return s
-	}
 	var bad []string
-	for _, p := range h.Pages {
-		var ls []line
-		for _, b := range p.Blocks {
-			ls = append(ls, b.Lines...)
-		}
+	for _, ls := range bboxPages(t, f) {
 		for i, a := range ls {
 			for _, b := range ls[i+1:] {
 				if abs(a.YMax-b.YMax) > 1 {
 					continue
 				}
 				if b.XMin < a.XMax+2 && a.XMin < b.XMax+2 {
-					bad = append(bad, "“"+text(a)+"” | “"+text(b)+"”")
+					bad = append(bad, "“"+a.text()+"” | “"+b.text()+"”")
 				}
 			}
 			// pieces of one line inside a pdftotext line: words that overlap
@@ -107,6 +68,51 @@ func splitLines(t testing.TB, pdf []byte) []string {
 		}
 	}
 	return bad
+}
+
+// bboxLine is a line as pdftotext -bbox-layout reads it (points).
+type bboxLine struct {
+	XMin  float64 `xml:"xMin,attr"`
+	XMax  float64 `xml:"xMax,attr"`
+	YMax  float64 `xml:"yMax,attr"`
+	Words []struct {
+		XMin float64 `xml:"xMin,attr"`
+		XMax float64 `xml:"xMax,attr"`
+		Text string  `xml:",chardata"`
+	} `xml:"word"`
+}
+
+func (l bboxLine) text() string {
+	var b strings.Builder
+	for _, w := range l.Words {
+		b.WriteString(w.Text)
+	}
+	return b.String()
+}
+
+// bboxPages reads the lines of each page of a PDF file.
+func bboxPages(t testing.TB, path string) [][]bboxLine {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-bbox-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	var h struct {
+		Pages []struct {
+			Lines []bboxLine `xml:"flow>block>line"`
+		} `xml:"body>doc>page"`
+	}
+	dec := xml.NewDecoder(bytes.NewReader(out))
+	dec.Strict = false
+	dec.Entity = xml.HTMLEntity
+	if err := dec.Decode(&h); err != nil {
+		t.Fatalf("parse pdftotext output: %v", err)
+	}
+	pages := make([][]bboxLine, len(h.Pages))
+	for i, p := range h.Pages {
+		pages[i] = p.Lines
+	}
+	return pages
 }
 
 func abs(x float64) float64 {

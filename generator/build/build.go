@@ -20,14 +20,17 @@ import (
 	"huanjie/generator/docx"
 	"huanjie/generator/election"
 	"huanjie/generator/fontset"
+	"huanjie/generator/layout"
 	"huanjie/generator/markup"
+	"huanjie/generator/ofd"
+	"huanjie/generator/page"
 	"huanjie/generator/pdf"
 )
 
 // Options for Build.
 type Options struct {
 	Out           string   // output directory
-	Formats       []string // "pdf", "docx"
+	Formats       []string // "pdf", "docx", "ofd"
 	Only          []string // document names; empty = every document whose data are there
 	Draft         bool     // build result documents for an invalid election, stamped 草稿
 	TemplatesDir  string
@@ -61,10 +64,8 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 
 // Plan is build.Plan with the templates parsed once per session.
 func (s *Session) Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) {
-	for _, f := range opt.Formats {
-		if f != "pdf" && f != "docx" {
-			return nil, &UsageError{fmt.Sprintf("不认识的格式 %q；--format 可写 pdf、docx 或 pdf,docx", f)}
-		}
+	if err := CheckFormats(opt.Formats); err != nil {
+		return nil, err
 	}
 	if len(opt.Formats) == 0 {
 		opt.Formats = []string{"pdf"}
@@ -96,7 +97,7 @@ func (s *Session) Plan(e *election.Election, opt Options, notes io.Writer) ([]Ou
 		return nil, &Refusal{"数据有错误，不能生成文书：\n" + e.Findings.Errors().FormatAll(e.Path) + "请先运行 huanjie check 按提示修改。"}
 	}
 	var fs *fontset.Set
-	if contains(opt.Formats, "pdf") {
+	if laidOut(opt.Formats) {
 		fdir := opt.FontsDir
 		if fdir == "" {
 			fdir = e.File.Fonts.Dir
@@ -134,18 +135,12 @@ func (s *Session) Plan(e *election.Election, opt Options, notes io.Writer) ([]Ou
 		}
 		for _, rv := range rounds {
 			view.Round = rv
-			d, fitted, err := fitDocument(t, view, e, fs, contains(opt.Formats, "pdf"))
+			d, fitted, err := fitDocument(t, view, e, fs, laidOut(opt.Formats))
 			if err != nil {
 				return nil, &Refusal{err.Error()}
 			}
 			base := safeName(view.Short) + "-" + roundFileName(t, rv)
-			for _, f := range opt.Formats {
-				j := renderJob{t: t, d: d, format: f, file: base + "." + f}
-				if f == "pdf" {
-					j.data = fitted
-				}
-				jobs = append(jobs, j)
-			}
+			jobs = append(jobs, docJobs(t, d, fitted, opt.Formats, base)...)
 		}
 		view.Round = &view.Rounds[0]
 	}
@@ -159,13 +154,61 @@ func (s *Session) Plan(e *election.Election, opt Options, notes io.Writer) ([]Ou
 	return outs, nil
 }
 
+// CheckFormats refuses a format no writer writes (a usage error).
+func CheckFormats(formats []string) error {
+	for _, f := range formats {
+		if f != "pdf" && f != "docx" && f != "ofd" {
+			return &UsageError{fmt.Sprintf("不认识的格式 %q；--format 可写 pdf、docx、ofd，可任意组合，如 pdf,ofd", f)}
+		}
+	}
+	return nil
+}
+
+// laidOut reports whether a format among formats is laid out by us (PDF,
+// OFD) and so needs the fonts; Word lays a DOCX out itself.
+func laidOut(formats []string) bool {
+	return contains(formats, "pdf") || contains(formats, "ofd")
+}
+
 type renderJob struct {
 	t      *Template
 	d      *doc.Document
+	pages  *pages // the layout, shared by the PDF and OFD of one document
 	format string
 	file   string
-	data   []byte // rendered output (already set for fitted forms)
+	data   []byte // rendered output
 	err    error
+}
+
+// pages is a document laid out once for every fixed-page format.
+type pages struct {
+	once sync.Once
+	p    *page.Document
+	err  error
+}
+
+func (l *pages) get(d *doc.Document, fs *fontset.Set) (*page.Document, error) {
+	l.once.Do(func() {
+		if l.p == nil {
+			if fs == nil {
+				l.err = errors.New("没有可用的字体")
+				return
+			}
+			l.p, l.err = layout.Pages(d, fs)
+		}
+	})
+	return l.p, l.err
+}
+
+// docJobs are the render jobs of one document, one per format, sharing
+// its layout (already done when fitted is not nil).
+func docJobs(t *Template, d *doc.Document, fitted *page.Document, formats []string, base string) []renderJob {
+	l := &pages{p: fitted}
+	var jobs []renderJob
+	for _, f := range formats {
+		jobs = append(jobs, renderJob{t: t, d: d, pages: l, format: f, file: base + "." + f})
+	}
+	return jobs
 }
 
 // renderAll renders the jobs on all processors; the first error in job
@@ -183,9 +226,7 @@ func renderAll(jobs []renderJob, fs *fontset.Set) error {
 		}()
 	}
 	for i := range jobs {
-		if jobs[i].data == nil {
-			work <- i
-		}
+		work <- i
 	}
 	close(work)
 	wg.Wait()
@@ -199,17 +240,25 @@ func renderAll(jobs []renderJob, fs *fontset.Set) error {
 
 func (j *renderJob) render(fs *fontset.Set) {
 	var buf bytes.Buffer
-	switch j.format {
-	case "pdf":
-		j.err = pdf.Render(j.d, fs, &buf)
-		var fe interface{ Code() string }
-		if errors.As(j.err, &fe) && fe.Code() == "form_overflow" && j.t.Name == "ballot" {
-			j.err = fmt.Errorf("%v（选票的纸张、每张份数、另选人空格数和样式可在数据文件的 [ballot] 中设置：paper、per_sheet、writeins、variant）", j.err)
-		}
-	case "docx":
+	if j.format == "docx" {
 		j.err = docx.Render(j.d, &buf)
+		j.data = buf.Bytes()
+		return
 	}
-	j.data = buf.Bytes()
+	p, err := j.pages.get(j.d, fs)
+	var fe interface{ Code() string }
+	if errors.As(err, &fe) && fe.Code() == "form_overflow" && j.t.Name == "ballot" {
+		err = fmt.Errorf("%v（选票的纸张、每张份数、另选人空格数和样式可在数据文件的 [ballot] 中设置：paper、per_sheet、writeins、variant）", err)
+	}
+	if err == nil {
+		switch j.format {
+		case "pdf":
+			err = pdf.Write(p, &buf)
+		case "ofd":
+			err = ofd.Write(p, &buf)
+		}
+	}
+	j.data, j.err = buf.Bytes(), err
 }
 
 func isRefusal(why string) bool { return strings.HasPrefix(why, "!") }
@@ -303,8 +352,9 @@ func document(t *Template, v *View, e *election.Election) (*doc.Document, *marku
 // "纸张：" line offers several copies per sheet ("每张4,2,1份") is filled
 // and rendered for each in turn, the template seeing the area of one copy
 // in .Sheet, until one fits: small ballots go several to a sheet, large
-// ones one to a sheet. It returns the PDF when it rendered the document.
-func fitDocument(t *Template, v *View, e *election.Election, fs *fontset.Set, wantPDF bool) (*doc.Document, []byte, error) {
+// ones one to a sheet. It returns the layout when it laid the document
+// out (wantLayout: a PDF or OFD is asked for).
+func fitDocument(t *Template, v *View, e *election.Election, fs *fontset.Set, wantLayout bool) (*doc.Document, *page.Document, error) {
 	v.Sheet = newSheetView("A4", 1)
 	d, res, err := document(t, v, e)
 	if err != nil || res.Sheet == nil {
@@ -319,19 +369,18 @@ func fitDocument(t *Template, v *View, e *election.Election, fs *fontset.Set, wa
 			}
 			d.Sheet.PerSheet = per
 		}
-		if !wantPDF || i == len(choices)-1 || fs == nil {
+		if !wantLayout || i == len(choices)-1 || fs == nil {
 			return d, nil, nil
 		}
-		var buf bytes.Buffer
-		err := pdf.Render(d, fs, &buf)
+		p, err := layout.Pages(d, fs)
 		var fe interface{ Code() string }
 		if errors.As(err, &fe) && fe.Code() == "form_overflow" {
 			continue // try fewer copies per sheet
 		}
 		if err != nil {
-			return d, nil, nil // Plan renders again and reports the error
+			return d, nil, nil // Plan lays it out again and reports the error
 		}
-		return d, buf.Bytes(), nil
+		return d, p, nil
 	}
 	return d, nil, nil
 }

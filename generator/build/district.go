@@ -73,7 +73,7 @@ func District(v *DistrictView, opt Options) ([]Output, error) {
 		return nil, &Refusal{err.Error()}
 	}
 	var fset *fontset.Set
-	if contains(opt.Formats, "pdf") {
+	if laidOut(opt.Formats) {
 		if fset, err = fontset.Load(fontset.Options{Dir: opt.FontsDir, NoSystem: opt.NoSystemFonts}); err != nil {
 			return nil, &UsageError{err.Error()}
 		}
@@ -90,9 +90,7 @@ func District(v *DistrictView, opt Options) ([]Output, error) {
 		}
 		d := &doc.Document{Blocks: res.Blocks, Imprint: res.Imprint,
 			Meta: doc.Meta{Title: t.FileName, Author: v.Office, Subject: "基层党组织换届选举情况汇总", Keywords: "换届选举", Lang: "zh-CN", Date: v.Date.Time()}}
-		for _, f := range opt.Formats {
-			jobs = append(jobs, renderJob{t: t, d: d, format: f, file: safeName(t.FileName) + "." + f})
-		}
+		jobs = append(jobs, docJobs(t, d, nil, opt.Formats, safeName(t.FileName))...)
 	}
 	if err := renderAll(jobs, fset); err != nil {
 		return nil, err

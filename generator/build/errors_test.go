@@ -299,9 +299,9 @@ func assertEntries(t *testing.T, dir string, want ...string) {
 func TestDeterministic(t *testing.T) {
 	for _, sample := range sampleNames(t) {
 		e := loadSample(t, sample)
-		a, _ := buildAll(t, e, "pdf", "docx")
+		a, _ := buildAll(t, e, "pdf", "docx", "ofd")
 		// A fresh analysis of the same file, to catch map-order effects.
-		b, _ := buildAll(t, loadSample(t, sample), "pdf", "docx")
+		b, _ := buildAll(t, loadSample(t, sample), "pdf", "docx", "ofd")
 		if len(a) != len(b) || len(a) == 0 {
 			t.Fatalf("%s: %d and %d outputs", sample, len(a), len(b))
 		}
@@ -353,20 +353,7 @@ func TestSecretaryNotElectedRefused(t *testing.T) {
 // document builds, the result documents are skipped with a note each, and
 // the tally forms come out blank.
 func TestBeforeElection(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(samplesDir, "donghua-community.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, _, ok := strings.Cut(string(b), "# ---------- 以下为选举后填写 ----------")
-	if !ok {
-		t.Fatal("the sample lost its after-election marker")
-	}
-	p := filepath.Join(t.TempDir(), "before.toml")
-	os.WriteFile(p, []byte(head), 0o644)
-	e, err := election.Load(p)
-	if err != nil || e.Findings.HasErrors() {
-		t.Fatalf("load: %v %v", err, e.Findings)
-	}
+	e := beforeElection(t, "donghua-community")
 	var notes bytes.Buffer
 	outs, err := Plan(e, Options{NoSystemFonts: true}, &notes)
 	if err != nil {

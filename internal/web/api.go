@@ -68,7 +68,7 @@ type buildAnswer struct {
 	Message string `json:"message"`
 }
 
-// POST /api/build?format=pdf,docx&only=a,b&draft=1: a ZIP of the files
+// POST /api/build?format=pdf,docx,ofd&only=a,b&draft=1: a ZIP of the files
 // build would write, or 422 with the check JSON when build refuses.
 func (s *server) build(w http.ResponseWriter, r *http.Request) {
 	e := analyse(w, r, http.StatusUnprocessableEntity)
@@ -164,10 +164,12 @@ func (s *server) document(w http.ResponseWriter, r *http.Request) {
 	for _, o := range outs {
 		base := filepath.Base(o.Path)
 		if strings.TrimSuffix(base, "."+format) == file || strings.HasSuffix(base, "-"+file+"."+format) {
-			ct := "application/pdf"
-			disp := "inline"
-			if format == "docx" {
+			ct, disp := "application/pdf", "inline"
+			switch format {
+			case "docx":
 				ct, disp = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "attachment"
+			case "ofd":
+				ct, disp = "application/ofd", "attachment"
 			}
 			attachment(w, disp, base, ct)
 			w.Write(o.Data)

@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"huanjie/generator/election"
+	"huanjie/internal/ofdread"
 	"huanjie/internal/testenv"
 )
 
@@ -201,6 +202,9 @@ func TestBuild(t *testing.T) {
 	if b := do(t, srv, "POST", "/api/build?format=pdf,docx", src); !bytes.Equal(b.body, a.body) {
 		t.Error("two builds of the same data differ")
 	}
+	if ofd := unzip(t, do(t, srv, "POST", "/api/build?format=ofd&only=request", src).body); len(ofd["东华社区党支部-换届选举请示.ofd"]) == 0 || len(ofd) != 1 {
+		t.Errorf("format=ofd: %d files", len(ofd))
+	}
 	one := unzip(t, do(t, srv, "POST", "/api/build?only=ballot", src).body)
 	if len(one) != 2 || one["东华社区党支部-书记副书记选票.pdf"] == nil {
 		t.Errorf("only=ballot: %v", keysOf(one))
@@ -251,6 +255,12 @@ func TestDocument(t *testing.T) {
 	a = do(t, srv, "POST", "/api/document?only=ballot&file=书记副书记选票&format=docx", src)
 	if a.code != 200 || !strings.Contains(a.head.Get("Content-Disposition"), "attachment") || !bytes.HasPrefix(a.body, []byte("PK")) {
 		t.Errorf("docx: %d %v", a.code, a.head)
+	}
+	a = do(t, srv, "POST", "/api/document?only=request&file=换届选举请示&format=ofd", src)
+	if a.code != 200 || a.head.Get("Content-Type") != "application/ofd" || !strings.Contains(a.head.Get("Content-Disposition"), "attachment") {
+		t.Errorf("ofd: %d %v", a.code, a.head)
+	} else if d, err := ofdread.Read(a.body); err != nil || !strings.Contains(d.Pages[0].String(), "进行换届选举的请示") {
+		t.Errorf("ofd: %v", err)
 	}
 	before := strings.Split(string(src), "# ---------- 以下为选举后填写")[0]
 	a = do(t, srv, "POST", "/api/document?only=summary&file=换届选举工作总结", []byte(before))

@@ -529,6 +529,7 @@
     const f = [];
     if ($('fmt-pdf').checked) f.push('pdf');
     if ($('fmt-docx').checked) f.push('docx');
+    if ($('fmt-ofd').checked) f.push('ofd');
     return f;
   }
 
@@ -576,7 +577,7 @@
 
   $('download-one').addEventListener('click', () => {
     const f = formats();
-    if (f.length === 0) return previewMessage('请至少选择一种格式（PDF 或 Word）。');
+    if (f.length === 0) return previewMessage('请至少选择一种格式（PDF、Word 或 OFD）。');
     if (f.length === 1) return download('/api/document' + docQuery(f[0]), '文书.' + f[0]);
     const only = $('doc').value.split('|')[0];
     download('/api/build?format=' + f.join(',') + '&only=' + encodeURIComponent(only) + ($('draft').checked ? '&draft=1' : '') + nameParam(), '文书.zip');
@@ -584,7 +585,7 @@
 
   $('download-all').addEventListener('click', () => {
     const f = formats();
-    if (f.length === 0) return previewMessage('请至少选择一种格式（PDF 或 Word）。');
+    if (f.length === 0) return previewMessage('请至少选择一种格式（PDF、Word 或 OFD）。');
     download('/api/build?format=' + f.join(',') + ($('draft').checked ? '&draft=1' : '') + nameParam(), '换届选举文书.zip');
   });
 
