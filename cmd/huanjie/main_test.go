@@ -50,6 +50,8 @@ func TestGoldenJSON(t *testing.T) {
 		{[]string{"results", "../../samples/village-branch.toml", "--json"}, "results-village.json", 0},
 		{[]string{"results", "../../samples/school-branch.toml", "--json"}, "results-school.json", 0},
 		{[]string{"results", "../../samples/bureau-branch.toml", "--json"}, "results-bureau.json", 0},
+		{[]string{"results", "../../samples/qinghe-community-committee.toml", "--json"}, "results-committee.json", 0},
+		{[]string{"results", "../../samples/small-branch.toml", "--json"}, "results-small.json", 0},
 	} {
 		out, errOut, code := runCLI(t, "", c.args...)
 		if code != c.code {

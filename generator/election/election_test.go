@@ -77,6 +77,7 @@ func TestSampleResult(t *testing.T) {
 	}
 	want := Result{
 		Status:    StatusComplete,
+		Form:      FormCommittee,
 		Quorum:    QuorumInfo{Expected: 37, Present: 33, Required: 30, Met: true},
 		Ballots:   BallotInfo{Issued: 33, Returned: 33, Invalid: 1, Valid: 32, ElectionValid: true},
 		Threshold: ThresholdInfo{Base: "expected", Count: 37, MinVotes: 19},
