@@ -104,7 +104,7 @@ func (b *Body) postFinding(post string, rr *RoundResult) {
 	case rr.UnfilledSeats > 0:
 		var got []string
 		for _, c := range rr.Candidates {
-			if !c.Elected {
+			if !c.Elected && !c.WriteIn {
 				got = append(got, fmt.Sprintf("%s得%d票", c.Name, c.Votes))
 			}
 		}
