@@ -92,7 +92,7 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 		asked[n] = true
 	}
 	if errs := e.Findings.DataErrors(); len(errs) > 0 {
-		if onlyCode(errs, "paperwork") {
+		if errs.Only("paperwork") {
 			// Not the Party's paperwork: nothing to correct in the data.
 			return nil, &Refusal{"不能生成文书：\n" + errs.FormatAll(e.Path)}
 		}
@@ -465,14 +465,4 @@ func Names(dir string) ([]string, error) {
 		out = append(out, t.Name)
 	}
 	return out, nil
-}
-
-// onlyCode reports whether every finding of fs has code.
-func onlyCode(fs election.Findings, code string) bool {
-	for _, f := range fs {
-		if f.Code != code {
-			return false
-		}
-	}
-	return true
 }
