@@ -60,7 +60,7 @@ var kindCases = []kindCase{
 			"result-request":   {"当选为新一届总支部委员会委员", "嵇玉同志任中共东华社区总支部委员会书记", "附件新一届总支部委员会委员名单"},
 			"summary":          {"选举产生了新一届总支部委员会"},
 			"ballot-committee": {"中国共产党东华社区总支部委员会委员选票"},
-			"ballot-secretary": {"另选的人必须是新一届总支部委员会委员"},
+			"ballot-secretary": {"另选的人必须是新一届委员会委员"},
 			"tally-report":     {"本次党员大会选举新一届总支部委员会委员"},
 		},
 		// a form's title in two lines: 东华社区党总支｜委员选举计票单
