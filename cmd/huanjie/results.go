@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"huanjie/generator/election"
+	"huanjie/internal/report"
 )
 
 func cmdResults(args []string, stdout, stderr io.Writer) int {
@@ -23,10 +24,7 @@ func cmdResults(args []string, stdout, stderr io.Writer) int {
 	if r == nil {
 		errs := e.Findings.Errors()
 		if *asJSON {
-			if errs == nil {
-				errs = election.Findings{}
-			}
-			writeJSON(stdout, map[string]any{"status": "no_result", "findings": errs})
+			report.WriteJSON(stdout, report.Results(e))
 		}
 		if e.File.Meeting == nil {
 			fmt.Fprintf(stderr, "huanjie results：%s 中还没有 [meeting]（党员大会选举情况），无法计算结果；选举后请补填 [meeting]。\n", e.Path)
@@ -36,7 +34,7 @@ func cmdResults(args []string, stdout, stderr io.Writer) int {
 		return exitData
 	}
 	if *asJSON {
-		writeJSON(stdout, r)
+		report.WriteJSON(stdout, report.Results(e))
 	} else {
 		fmt.Fprint(stdout, resultsReport(e))
 	}

@@ -60,6 +60,11 @@ type Output struct {
 // Plan renders every document requested into memory; nothing is written.
 // notes receives one Chinese line per document skipped for lack of data.
 func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) {
+	return NewSession().Plan(e, opt, notes)
+}
+
+// Plan is build.Plan with the templates parsed once per session.
+func (s *Session) Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) {
 	for _, f := range opt.Formats {
 		if f != "pdf" && f != "docx" {
 			return nil, &UsageError{fmt.Sprintf("不认识的格式 %q；--format 可写 pdf、docx 或 pdf,docx", f)}
@@ -72,7 +77,7 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 	if tdir == "" {
 		tdir = e.File.Templates.Dir
 	}
-	tmpls, err := LoadTemplates(tdir)
+	tmpls, err := s.templates(tdir)
 	if err != nil {
 		return nil, &Refusal{err.Error()}
 	}

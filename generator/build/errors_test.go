@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -393,6 +394,39 @@ func TestBeforeElection(t *testing.T) {
 			if txt := flat(pdfText(t, o.Data, false)); strings.Contains(txt, "32") || !strings.Contains(txt, "刘通") {
 				t.Errorf("blank result form carries votes or lacks names: %s", txt)
 			}
+		}
+	}
+}
+
+// TestSmallBranchForms: a branch with few voters gets every form, blank and
+// filled. The 计票单's “正” grid was once sized to the voters only and its
+// header did not fit below 21 of them, refusing the whole set.
+func TestSmallBranchForms(t *testing.T) {
+	for _, expected := range []int{7, 10, 20} {
+		total := expected + 5 // 3 预备党员 and 2 excluded in the sample
+		e := loadVariant(t,
+			[2]string{"total = 42 ", fmt.Sprintf("total = %d ", total)},
+			[2]string{"present = 33 ", fmt.Sprintf("present = %d ", expected)},
+			[2]string{"ballots_issued = 33 ", fmt.Sprintf("ballots_issued = %d ", expected)},
+			[2]string{"ballots_returned = 33 ", fmt.Sprintf("ballots_returned = %d ", expected)},
+			[2]string{`"嵇玉" = 32`, fmt.Sprintf(`"嵇玉" = %d`, expected-2)},
+			[2]string{`"周陈" = 31`, fmt.Sprintf(`"周陈" = %d`, expected-2)},
+			[2]string{`"孙朋" = 27`, fmt.Sprintf(`"孙朋" = %d`, expected-2)},
+			[2]string{`"刘通" = 25`, fmt.Sprintf(`"刘通" = %d`, expected-2)},
+			[2]string{`"汪金平" = 29`, fmt.Sprintf(`"汪金平" = %d`, expected-2)},
+			[2]string{`"张荷田" = 9`, `"张荷田" = 1`},
+			[2]string{"votes = 2", "votes = 1"},
+		)
+		if errs := e.Findings.Errors(); len(errs) > 0 {
+			t.Fatalf("%d voters: %v", expected, errs)
+		}
+		var notes bytes.Buffer
+		outs, err := Plan(e, Options{Out: "out", Formats: []string{"pdf"}, NoSystemFonts: true, Only: []string{"ballot", "tally"}}, &notes)
+		if err != nil {
+			t.Fatalf("%d voters: %v", expected, err)
+		}
+		if len(outs) < 5 {
+			t.Errorf("%d voters: %d forms", expected, len(outs))
 		}
 	}
 }

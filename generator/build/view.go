@@ -8,7 +8,7 @@ import (
 	"text/template"
 
 	"huanjie/generator/election"
-	"huanjie/generator/pdf"
+	"huanjie/generator/layout"
 )
 
 // View is the data a template sees. Field names are stable: templates use
@@ -92,7 +92,7 @@ type SheetView struct {
 }
 
 func newSheetView(paper string, per int) SheetView {
-	w, h := pdf.FormArea(paper, per)
+	w, h := layout.FormArea(paper, per)
 	return SheetView{Paper: paper, Per: per, W: int(w), H: int(h)}
 }
 
@@ -264,12 +264,13 @@ var funcs = template.FuncMap{
 		return false
 	},
 	"upper": strings.ToUpper,
-	// termEnd gives the month a term ends: elected_on plus the term in years.
+	// termEnd gives the month a term ends: elected_on plus the term in
+	// years, by the rule `huanjie due` uses (election.TermEnd).
 	"termEnd": func(d *election.Date, years int) string {
 		if d == nil {
 			return ""
 		}
-		return election.Date{Year: d.Year + years, Month: d.Month}.Chinese()
+		return election.TermEnd(*d, years).MonthText()
 	},
 	// Forms (ballots, counting sheets): arithmetic and layout helpers.
 	"mul": func(a, b int) int { return a * b },

@@ -34,7 +34,8 @@ type Organization struct {
 	Superior  string   `toml:"superior"`
 	ElectedOn *Date    `toml:"elected_on"`
 	TermYears int      `toml:"term_years"`
-	CC        []string `toml:"cc"` // 抄送机关 (optional)
+	CC        []string `toml:"cc"`   // 抄送机关 (optional)
+	Unit      string   `toml:"unit"` // 单位类型 (term.go): village, community, organ…; optional
 }
 
 // Contact is [contact], the 附注 of a 请示.
@@ -99,6 +100,10 @@ type Candidate struct {
 	Proposed   string `toml:"proposed"`
 	Incumbent  bool   `toml:"incumbent"`
 	Note       string `toml:"note"`
+	// Concurrent is the post the candidate holds besides the Party one
+	// after the election, e.g. "村民委员会主任" (一肩挑 when the 书记 holds
+	// it); optional.
+	Concurrent string `toml:"concurrent"`
 }
 
 // Meeting is [meeting]: what happened at the 党员大会. The first round of

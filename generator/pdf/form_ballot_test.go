@@ -318,9 +318,9 @@ func TestBallotSheetsAndCutMarks(t *testing.T) {
 			t.Fatal(err)
 		}
 		raw, _ := os.ReadFile(out)
-		dashed := bytes.Contains(raw, []byte("[3.00 3.00] 0.00 d"))
-		h := bytes.Contains(raw, []byte("0.00 420.94 m 595.28 420.94 l")) || bytes.Contains(raw, []byte("0.00 420.95 m 595.28 420.95 l"))
-		v := bytes.Contains(raw, []byte("297.64 841.89 m 297.64 0.00 l"))
+		dashed := regexp.MustCompile(`\[3 3\] 0 d`).Match(raw)
+		h := regexp.MustCompile(`\b0 420\.9\d* m 595\.2\d* 420\.9\d* l`).Match(raw)
+		v := regexp.MustCompile(`\b297\.6\d* 841\.8\d* m 297\.6\d* 0 l`).Match(raw)
 		if dashed != (tc.hCut || tc.vCut) || h != tc.hCut || v != tc.vCut {
 			t.Errorf("%d per sheet: dashed %v, horizontal cut %v, vertical cut %v; want %v %v", tc.per, dashed, h, v, tc.hCut, tc.vCut)
 		}
