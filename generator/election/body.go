@@ -87,7 +87,7 @@ func (e *Election) makeBodies() {
 	}
 	disc := &Body{e: e, Key: BodyDiscipline, Name: "纪律检查委员会", Label: "纪委", FullName: d.Name, msg: "纪委",
 		Seats: p.DisciplineSeats, SecretarySeats: 1, DeputySeats: p.DisciplineDeputySeats,
-		Min: s.DisciplineMin, Max: s.DisciplineMax, Meeting: d.Meeting, FirstMeeting: d.FirstMeeting, Report: d.Report,
+		Min: s.DisciplineMin, Max: s.DisciplineMax, Meeting: d.Meeting.meeting(), FirstMeeting: d.FirstMeeting, Report: d.Report,
 		candPath: "discipline.candidates", meetPath: "discipline.meeting", firstPath: "discipline.first_meeting"}
 	for _, c := range d.Candidates {
 		disc.Candidates = append(disc.Candidates, inherit(c, f.Candidates))

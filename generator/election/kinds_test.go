@@ -160,7 +160,7 @@ func TestDiscipline(t *testing.T) {
 		{"margin", []string{"discipline_seats = 5 ", "discipline_seats = 6 "}, LevelError, "margin", "纪委委员应选6名，候选人至少应为8名"},
 		{"纪委 seats", []string{"discipline_seats = 5 ", "discipline_seats = 9 "}, LevelError, "seats", "纪律检查委员会委员名额应为3至7名，现为9名"},
 		{"scrutineer", []string{`scrutineers = ["谢文斌", "唐秀英", "曾凡"]`, `scrutineers = ["谢文斌", "唐秀英", "何平"]`}, LevelError, "scrutineer_is_candidate", "监票人 何平 是纪委委员候选人"},
-		{"the meeting's keys", []string{"[discipline.meeting]                   # 同一次党员大会", "[discipline.meeting]\ndate = 2026-06-20 #"}, LevelError, "unknown_key", "[discipline.meeting] 不写 date"},
+		{"the meeting's keys", []string{"[discipline.meeting]                   # 同一次党员大会", "[discipline.meeting]\nhost = \"何平\" #"}, LevelError, "unknown_key", "未知的键 host"},
 		{"a 纪委 vote for a committee candidate", []string{"\"郑开明\" = 58", "\"郑开明\" = 58\n\"孙浩\" = 3"}, LevelError, "unknown_candidate", "孙浩 不是纪委委员候选人"},
 		{"no name", []string{`name = "中共青禾社区纪律检查委员会"`, ""}, LevelError, "missing", "缺少 [discipline] 的 name"},
 		{"纪委书记 short", []string{"[discipline.first_meeting.votes]\n\"杨静\" = 5", "[discipline.first_meeting.votes]\n\"杨静\" = 2"}, LevelError, "first_meeting", "纪委书记候选人杨静得2票"},

@@ -203,11 +203,40 @@ type FirstMeeting struct {
 // 监票人 and 计票人 are [meeting]'s), its first full meeting electing the
 // 纪委书记 and 副书记, and its work report.
 type Discipline struct {
-	Name         string        `toml:"name"` // 全称：中共××纪律检查委员会
-	Candidates   []Candidate   `toml:"candidates"`
-	Meeting      *Meeting      `toml:"meeting"`
-	FirstMeeting *FirstMeeting `toml:"first_meeting"`
-	Report       *Report       `toml:"report"`
+	Name         string             `toml:"name"` // 全称：中共××纪律检查委员会
+	Candidates   []Candidate        `toml:"candidates"`
+	Meeting      *DisciplineMeeting `toml:"meeting"`
+	FirstMeeting *FirstMeeting      `toml:"first_meeting"`
+	Report       *Report            `toml:"report"`
+}
+
+// DisciplineMeeting is [discipline.meeting]: the 纪委's vote at the
+// 党员大会, with the keys of [meeting] that record a vote. The meeting's
+// date, host, 监票人 and 计票人 are [meeting]'s; its attendance too, unless
+// the vote records its own.
+type DisciplineMeeting struct {
+	Present         int            `toml:"present"`
+	BallotsIssued   int            `toml:"ballots_issued"`
+	BallotsReturned int            `toml:"ballots_returned"`
+	BallotsInvalid  int            `toml:"ballots_invalid"`
+	Votes           map[string]int `toml:"votes"`
+	Against         map[string]int `toml:"against"`
+	Abstain         map[string]int `toml:"abstain"`
+	WriteIns        []WriteIn      `toml:"writeins"`
+	Revote          Revotes        `toml:"revote"`
+	AnotherRound    AnotherRounds  `toml:"another_round"`
+	ReducedSeats    *int           `toml:"reduced_seats"`
+}
+
+// meeting is the vote as the rounds engine reads a body's vote; nil
+// before it is recorded.
+func (d *DisciplineMeeting) meeting() *Meeting {
+	if d == nil {
+		return nil
+	}
+	return &Meeting{Present: d.Present, BallotsIssued: d.BallotsIssued, BallotsReturned: d.BallotsReturned,
+		BallotsInvalid: d.BallotsInvalid, Votes: d.Votes, Against: d.Against, Abstain: d.Abstain, WriteIns: d.WriteIns,
+		Revote: d.Revote, AnotherRound: d.AnotherRound, ReducedSeats: d.ReducedSeats}
 }
 
 // Previous is [previous]: the outgoing committee, for "较上届" comparisons.

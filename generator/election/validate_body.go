@@ -409,19 +409,8 @@ func (v *validator) discipline() {
 	if 1+b.DeputySeats > b.Seats {
 		v.errorf("seats", "plan.discipline_deputy_seats", "纪委书记、副书记名额（%d名）多于纪委委员名额（%d名）", 1+b.DeputySeats, b.Seats)
 	}
-	if m := b.Meeting; m != nil {
-		if f.Meeting == nil {
-			v.errorf("missing", "discipline.meeting", "有 [discipline.meeting] 却没有 [meeting]；请先填写党员大会选举情况")
-		}
-		for _, k := range []struct {
-			key string
-			set bool
-		}{{"date", m.Date != nil}, {"host", m.Host != ""}, {"scrutineers", len(m.Scrutineers) > 0},
-			{"chief_scrutineer", m.ChiefScrutineer != ""}, {"tellers", len(m.Tellers) > 0}} {
-			if k.set {
-				v.errorf("unknown_key", "discipline.meeting."+k.key, "[discipline.meeting] 不写 %s：纪委委员由同一次党员大会选举，大会的日期、主持人、监票人、计票人写在 [meeting] 中", k.key)
-			}
-		}
+	if b.Meeting != nil && f.Meeting == nil {
+		v.errorf("missing", "discipline.meeting", "有 [discipline.meeting] 却没有 [meeting]；请先填写党员大会选举情况")
 	}
 }
 
