@@ -195,6 +195,29 @@ func instanceFileName(t *Template, in instance) string {
 		"{工作报告}", in.body.ReportName).Replace(name)
 }
 
+// A File is one file the templates give for an election: the template,
+// the body it is filled for (election.BodyCommittee…) and the file name
+// part, as Plan names it ("纪委委员另行选举选票").
+type File struct {
+	Template *Template
+	Body     string
+	Name     string
+}
+
+// Files lists the files tmpls give for e, in the order Plan fills them:
+// per body and per round where a template asks, whether or not the data
+// allow the document yet.
+func Files(e *election.Election, tmpls []*Template) []File {
+	v := newView(e, false)
+	var out []File
+	for _, t := range tmpls {
+		for _, in := range instances(t, v) {
+			out = append(out, File{Template: t, Body: in.body.Key, Name: instanceFileName(t, in)})
+		}
+	}
+	return out
+}
+
 // instanceKey names one filling uniquely (Output.Key).
 func instanceKey(t *Template, in instance) string {
 	key := strings.TrimSuffix(t.File, ".tmpl")
