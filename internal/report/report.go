@@ -111,11 +111,14 @@ func formText(e *election.Election) string {
 	case k.Direct:
 		return fmt.Sprintf("正式党员%d名，不足%d名，按规定不设支部委员会，由党员大会直接选举%s，没有委员选举和第一次全体会议。", full, min, posts)
 	}
-	who := k.Name
-	if k.Code == election.KindBranch {
+	who, note := k.Name, ""
+	switch {
+	case k.Code == election.KindBranch && e.File.Members.Total == 0:
+		note = fmt.Sprintf("（正式党员不足%d名的党支部不设委员会，由党员大会直接选举%s）", min, posts)
+	case k.Code == election.KindBranch:
 		who = fmt.Sprintf("正式党员%d名（%d名以上），设支部委员会", full, min)
 	}
-	text := fmt.Sprintf("%s：党员大会差额选举%s委员，新一届%s第一次全体会议选举%s。", who, k.Committee, k.Committee, posts)
+	text := fmt.Sprintf("%s：党员大会差额选举%s委员，新一届%s第一次全体会议选举%s%s。", who, k.Committee, k.Committee, posts, note)
 	if d := e.Discipline; d != nil {
 		text += "同一次党员大会差额选举纪律检查委员会委员，纪委第一次全体会议选举纪委书记"
 		if d.DeputySeats > 0 {
