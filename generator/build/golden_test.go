@@ -29,6 +29,21 @@ func loadSample(t testing.TB, name string) *election.Election {
 	return e
 }
 
+// loadSource writes src (a sample's text, edited) to a temporary file
+// named name.toml and analyses it.
+func loadSource(t testing.TB, name, src string) *election.Election {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name+".toml")
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, err := election.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
 // sampleNames lists the samples (file names without .toml), sorted.
 func sampleNames(t testing.TB) []string {
 	t.Helper()

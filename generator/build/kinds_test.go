@@ -184,15 +184,7 @@ func kindVariant(t *testing.T, c kindCase) *election.Election {
 		}
 		s = strings.ReplaceAll(s, c.replace[i], c.replace[i+1])
 	}
-	p := filepath.Join(t.TempDir(), "kind.toml")
-	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e, err := election.Load(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
+	return loadSource(t, "kind", s)
 }
 
 // excerpt is the text around byte i, for a message.

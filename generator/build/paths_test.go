@@ -85,15 +85,7 @@ func pathVariant(t *testing.T, c pathCase) *election.Election {
 		}
 		s = strings.Replace(s, ed[0], ed[1], 1)
 	}
-	p := filepath.Join(t.TempDir(), c.name+".toml")
-	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e, err := election.Load(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
+	return loadSource(t, c.name, s)
 }
 
 // pathResult is one body's expected results --json.

@@ -438,8 +438,9 @@ func TestFirstMeeting(t *testing.T) {
 	}
 }
 
-func TestVillageProfile(t *testing.T) {
-	src := `
+// villageSource is a 村民委员会 election: 1000 registered voters, 501
+// ballots returned, three of five seats filled.
+const villageSource = `
 version = 1
 kind = "village-committee"
 rules = "village"
@@ -473,6 +474,9 @@ ballots_invalid = 1
 "戊五" = 240
 "己六" = 100
 `
+
+func TestVillageProfile(t *testing.T) {
+	src := villageSource
 	e := analyze(t, src)
 	r := e.Result
 	if r == nil {

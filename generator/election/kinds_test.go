@@ -191,40 +191,14 @@ func TestDiscipline(t *testing.T) {
 }
 
 func TestPaperwork(t *testing.T) {
-	src := `
-version = 1
-kind = "village-committee"
-rules = "village"
-[organization]
-name = "青石村民委员会"
-[voters]
-registered = 1000
-[plan]
-committee_seats = 3
-[[candidates]]
-name = "甲一"
-[[candidates]]
-name = "乙二"
-[[candidates]]
-name = "丙三"
-[[candidates]]
-name = "丁四"
-[meeting]
-ballots_issued = 600
-ballots_returned = 600
-[meeting.votes]
-"甲一" = 400
-"乙二" = 350
-"丙三" = 320
-"丁四" = 100
-`
+	src := villageSource
 	e := analyze(t, src)
 	errs := e.Findings.DataErrors()
 	if len(errs) != 1 || errs[0].Code != "paperwork" || errs[0].Field != "rules" || errs[0].Line != 4 ||
 		!strings.Contains(errs[0].Message, "这是村民委员会的选举") || !strings.Contains(errs[0].Message, "选民登记公告") {
 		t.Fatalf("errors %v", errs)
 	}
-	if r := e.Result; r == nil || r.Status != StatusComplete || len(r.Elected) != 3 {
+	if r := e.Result; r == nil || r.Status != StatusAnotherRound || len(r.Elected) != 3 {
 		t.Errorf("the result is still computed: %+v", r)
 	}
 	// A Party profile with a village committee's kind is no Party paperwork either.
