@@ -194,3 +194,21 @@ func excerpt(s string, i int) string {
 	rest := []rune(s[i:])
 	return string(r[from:]) + string(rest[:min(len(rest), 16)])
 }
+
+// A form of every vote written before {机构} (文件名 without it) is still
+// filled for each vote of the committee.
+func TestRoundFormWithoutBody(t *testing.T) {
+	dir := writeTemplate(t, "ballot-committee.tmpl", "文书：ballot\n文件名：委员选票\n后续文件名：委员{轮次}选票\n顺序：70\n---\n标题：{{.Round.Name}}\n正文。\n")
+	outs, err := Plan(loadSample(t, "bureau-branch"), Options{Out: "out", Formats: []string{"pdf"}, Only: []string{"ballot"}, TemplatesDir: dir, NoSystemFonts: true}, &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, o := range outs {
+		files = append(files, filepath.Base(o.Path))
+	}
+	want := "区财政局机关第二党支部-委员选票.pdf 区财政局机关第二党支部-委员再次投票选票.pdf 区财政局机关第二党支部-书记副书记选票.pdf"
+	if strings.Join(files, " ") != want {
+		t.Errorf("files %v, want %s", files, want)
+	}
+}

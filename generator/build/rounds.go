@@ -149,7 +149,8 @@ func newRoundView(b *BodyView, kind string, number, seats int, names, before []s
 // instance is one filling of a template: for a body and one of its
 // rounds. A template is filled once (for the main body's first round),
 // once per body when its 文件名 has {机构}, {职务} or {工作报告}, and once per
-// round of each body that elects 委员 when it also has 后续文件名.
+// round of each body that elects 委员 when it has 后续文件名 (of the
+// committee alone when its 文件名 names no body).
 type instance struct {
 	body  *BodyView
 	round *RoundView
@@ -165,11 +166,12 @@ func perBody(t *Template) bool {
 }
 
 func instances(t *Template, v *View) []instance {
+	bodies := v.Bodies
 	if !perBody(t) {
-		return []instance{{v.Main, &v.Main.Rounds[0]}}
+		bodies = bodies[:1] // a form of every vote written before {机构}: the committee's
 	}
 	var out []instance
-	for _, b := range v.Bodies {
+	for _, b := range bodies {
 		switch {
 		case t.RoundFileName == "":
 			out = append(out, instance{b, &b.Rounds[0]})

@@ -36,7 +36,7 @@ func (b *Body) directResult() *Result {
 	rd := b.Meeting.Rounds(b.meetPath)[0]
 	present := b.roundPresent(&rd)
 	all := &RoundResult{Kind: KindFirst, Number: 1, Path: rd.Path, Elected: []string{}, Revote: []string{}, Candidates: []VoteCount{}}
-	r := &Result{Deputies: nil}
+	r := &Result{}
 	var elected, revote []string
 	for _, post := range directPosts {
 		seats := b.postSeats(post)
