@@ -88,7 +88,9 @@ func checkReport(e *election.Election) string {
 		b.WriteByte('\n')
 	}
 	fmt.Fprintf(&b, "\n共 %d 个错误、%d 个提醒。", errs, warns)
-	if errs > 0 {
+	if e.Findings.Errors().Only("paperwork") {
+		b.WriteString("这类选举本程序不生成文书；以上检查和 huanjie results 算出的结果仍可使用。\n")
+	} else if errs > 0 {
 		b.WriteString("请按提示修改数据文件后重新检查；有错误时不能生成报送结果的文书。\n")
 	} else {
 		b.WriteString("提醒不影响生成文书，但请逐条核实。\n")

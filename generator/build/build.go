@@ -52,6 +52,10 @@ func (u *UsageError) Error() string { return u.Msg }
 // Output is one rendered file.
 type Output struct {
 	Name string // document name (request…)
+	// Key names the document uniquely: its template file without .tmpl,
+	// then the body's label and the round's name where the template is
+	// filled per body or per round ("ballot-committee-纪委-再次投票").
+	Key  string
 	Path string
 	Data []byte
 }
@@ -93,7 +97,11 @@ func (s *Session) Plan(e *election.Election, opt Options, notes io.Writer) ([]Ou
 		}
 		asked[n] = true
 	}
-	if len(e.Findings.DataErrors()) > 0 {
+	if errs := e.Findings.DataErrors(); len(errs) > 0 {
+		if errs.Only("paperwork") {
+			// Not the Party's paperwork: nothing to correct in the data.
+			return nil, &Refusal{"不能生成文书：\n" + errs.FormatAll(e.Path)}
+		}
 		return nil, &Refusal{"数据有错误，不能生成文书：\n" + e.Findings.Errors().FormatAll(e.Path) + "请先运行 huanjie check 按提示修改。"}
 	}
 	var fs *fontset.Set
@@ -116,40 +124,33 @@ func (s *Session) Plan(e *election.Election, opt Options, notes io.Writer) ([]Ou
 		if len(asked) > 0 && !asked[t.Name] {
 			continue
 		}
-		if why := missing(t, e, opt.Draft); why != "" {
-			// Asked for by name, or refused for an invalid election: the
-			// whole build stops, so no half set is written.
-			if asked[t.Name] || isRefusal(why) {
-				return nil, &Refusal{fmt.Sprintf("不能生成 %s（%s）：%s", t.Name, t.FileName, strings.TrimPrefix(why, "!"))}
+		for _, in := range instances(t, view) {
+			view.Body, view.Round = in.body, in.round
+			name := instanceFileName(t, in)
+			if why := missing(t, e, in.body, opt.Draft); why != "" {
+				// Asked for by name, or refused for an invalid election: the
+				// whole build stops, so no half set is written.
+				if asked[t.Name] || isRefusal(why) {
+					return nil, &Refusal{fmt.Sprintf("不能生成 %s（%s）：%s", t.Name, name, strings.TrimPrefix(why, "!"))}
+				}
+				fmt.Fprintf(notes, "跳过 %s（%s）：%s\n", t.Name, name, strings.TrimPrefix(why, "!"))
+				continue
 			}
-			fmt.Fprintf(notes, "跳过 %s（%s）：%s\n", t.Name, t.FileName, strings.TrimPrefix(why, "!"))
-			continue
-		}
-		// A form of every vote (后续文件名) is filled once per round.
-		rounds := []*RoundView{&view.Rounds[0]}
-		if t.RoundFileName != "" {
-			rounds = rounds[:0]
-			for i := range view.Rounds {
-				rounds = append(rounds, &view.Rounds[i])
-			}
-		}
-		for _, rv := range rounds {
-			view.Round = rv
 			d, fitted, err := fitDocument(t, view, e, fs, laidOut(opt.Formats))
 			if err != nil {
 				return nil, &Refusal{err.Error()}
 			}
-			base := safeName(view.Short) + "-" + roundFileName(t, rv)
-			jobs = append(jobs, docJobs(t, d, fitted, opt.Formats, base)...)
+			base := safeName(view.Short) + "-" + name
+			jobs = append(jobs, docJobs(t, d, fitted, opt.Formats, base, instanceKey(t, in))...)
 		}
-		view.Round = &view.Rounds[0]
+		view.Body, view.Round = view.Main, &view.Main.Rounds[0]
 	}
 	if err := renderAll(jobs, fs); err != nil {
 		return nil, err
 	}
 	outs := make([]Output, len(jobs))
 	for i, j := range jobs {
-		outs[i] = Output{Name: j.t.Name, Path: filepath.Join(opt.Out, j.file), Data: j.data}
+		outs[i] = Output{Name: j.t.Name, Key: j.key, Path: filepath.Join(opt.Out, j.file), Data: j.data}
 	}
 	return outs, nil
 }
@@ -172,6 +173,7 @@ func laidOut(formats []string) bool {
 
 type renderJob struct {
 	t      *Template
+	key    string
 	d      *doc.Document
 	pages  *pages // the layout, shared by the PDF and OFD of one document
 	format string
@@ -202,11 +204,11 @@ func (l *pages) get(d *doc.Document, fs *fontset.Set) (*page.Document, error) {
 
 // docJobs are the render jobs of one document, one per format, sharing
 // its layout (already done when fitted is not nil).
-func docJobs(t *Template, d *doc.Document, fitted *page.Document, formats []string, base string) []renderJob {
+func docJobs(t *Template, d *doc.Document, fitted *page.Document, formats []string, base, key string) []renderJob {
 	l := &pages{p: fitted}
 	var jobs []renderJob
 	for _, f := range formats {
-		jobs = append(jobs, renderJob{t: t, d: d, pages: l, format: f, file: base + "." + f})
+		jobs = append(jobs, renderJob{t: t, key: key, d: d, pages: l, format: f, file: base + "." + f})
 	}
 	return jobs
 }
@@ -263,10 +265,10 @@ func (j *renderJob) render(fs *fontset.Set) {
 
 func isRefusal(why string) bool { return strings.HasPrefix(why, "!") }
 
-// missing says why a template cannot be built now ("" when it can). A
-// reason starting with "!" is a refusal (invalid election) rather than
-// missing data.
-func missing(t *Template, e *election.Election, draft bool) string {
+// missing says why a template cannot be built now for body ("" when it
+// can). A reason starting with "!" is a refusal (invalid election) rather
+// than missing data.
+func missing(t *Template, e *election.Election, body *BodyView, draft bool) string {
 	f := &e.File
 	for _, n := range t.Needs {
 		switch n {
@@ -275,11 +277,19 @@ func missing(t *Template, e *election.Election, draft bool) string {
 				return "还没有 [meeting]（选举后填写）"
 			}
 		case "first_meeting":
-			if f.FirstMeeting == nil {
-				return "还没有 [first_meeting]（第一次全体会议后填写）"
+			for _, b := range e.Bodies {
+				if b.FirstMeeting == nil && !b.IsDirect() {
+					if b.IsDiscipline() {
+						return "还没有 [discipline.first_meeting]（纪委第一次全体会议后填写）"
+					}
+					return "还没有 [first_meeting]（第一次全体会议后填写）"
+				}
 			}
 		case "report":
-			if f.Report == nil {
+			if body.Report == nil && body.IsDiscipline() {
+				return "没有 [discipline.report]（纪委工作报告内容）"
+			}
+			if body.Report == nil {
 				return "没有 [report]（工作报告内容）"
 			}
 		case "summary":

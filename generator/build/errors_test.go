@@ -29,15 +29,7 @@ func loadVariant(t *testing.T, edits ...[2]string) *election.Election {
 		}
 		s = strings.Replace(s, ed[0], ed[1], 1)
 	}
-	p := filepath.Join(t.TempDir(), "variant.toml")
-	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e, err := election.Load(p)
-	if err != nil {
-		t.Fatalf("load variant: %v", err)
-	}
-	return e
+	return loadSource(t, "variant", s)
 }
 
 func writeTemplate(t *testing.T, name, text string) string {

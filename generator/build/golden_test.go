@@ -29,6 +29,21 @@ func loadSample(t testing.TB, name string) *election.Election {
 	return e
 }
 
+// loadSource writes src (a sample's text, edited) to a temporary file
+// named name.toml and analyses it.
+func loadSource(t testing.TB, name, src string) *election.Election {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name+".toml")
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, err := election.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
 // sampleNames lists the samples (file names without .toml), sorted.
 func sampleNames(t testing.TB) []string {
 	t.Helper()
@@ -85,33 +100,6 @@ func buildAll(t testing.TB, e *election.Election, formats ...string) ([]Output, 
 	return outs, notes.String()
 }
 
-// docKey names an output by its template file without ".tmpl"
-// ("result-request", "ballot-committee"): unique even where several
-// templates share one --only name. A form of a later vote adds the vote's
-// name: "ballot-committee-另行选举".
-func docKey(t testing.TB, o Output) string {
-	t.Helper()
-	tmpls, err := LoadTemplates("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := filepath.Base(o.Path)
-	base = strings.TrimSuffix(base, filepath.Ext(base))
-	for _, tm := range tmpls {
-		key := strings.TrimSuffix(tm.File, ".tmpl")
-		if tm.Name == o.Name && strings.HasSuffix(base, "-"+tm.FileName) {
-			return key
-		}
-		if pre, post, ok := strings.Cut(tm.RoundFileName, "{轮次}"); ok && tm.Name == o.Name {
-			if i := strings.LastIndex(base, "-"+pre); i >= 0 && strings.HasSuffix(base, post) {
-				return key + "-" + strings.TrimSuffix(base[i+1+len(pre):], post)
-			}
-		}
-	}
-	t.Fatalf("no template for output %s", o.Path)
-	return ""
-}
-
 // TestGolden compares the text of every document of every sample with
 // testdata/golden/<sample>/<doc>.txt (pdftotext -layout). Run
 // `go test ./generator/build -run TestGolden -update` after an intended
@@ -125,7 +113,7 @@ func TestGolden(t *testing.T) {
 			dir := filepath.Join("testdata", "golden", sample)
 			seen := map[string]bool{}
 			for _, o := range outs {
-				key := docKey(t, o)
+				key := o.Key
 				seen[key+".txt"] = true
 				got := pdfText(t, o.Data, true)
 				path := filepath.Join(dir, key+".txt")
@@ -183,7 +171,7 @@ func firstDiff(want, got string) string {
 	return "texts differ"
 }
 
-// figures are exact strings each document (by docKey) must contain (after flat()),
+// figures are exact strings each document (by Output.Key) must contain (after flat()),
 // checked by hand against the sample data; they keep the golden files from
 // being the only check.
 var figures = map[string]map[string][]string{
@@ -191,7 +179,7 @@ var figures = map[string]map[string][]string{
 		"request": {"应到会有选举权的党员37名", "不少于30名", "委员候选人预备人选6名", "差额比例为20.0%"},
 		"report": {"中共东华社区支部委员会工作报告", "——在东华社区党支部党员大会上", "（2024年7月18日）",
 			"一、主要工作", "（一）加强政治理论学习", "（二）服务社区居民", "二、存在的问题和不足", "2.服务居民的方式还不够多样。",
-			"三、对下届委员会工作的建议", "1.加大发展年轻党员力度。"},
+			"三、对下届支部委员会工作的建议", "1.加大发展年轻党员力度。"},
 		"result-request": {"关于换届选举结果的请示", "中共圣灯街道工作委员会：",
 			"应到会有选举权的党员37名", "实到会有选举权的党员33名", "参会率89.2%", "至少30名", "差额比例为20.0%",
 			"共发出选票33张，收回33张，其中有效票32张，无效票1张", "得票19票及以上的始得当选",
@@ -201,7 +189,7 @@ var figures = map[string]map[string][]string{
 			"嵇玉任书记，周陈任副书记，刘通任组织委员，孙朋任宣传委员，汪金平任纪检委员",
 			"连任3名、新进2名", "女性委员2名，占40.0%，较上届提高20.0个百分点", "少数民族委员1名，占20.0%；",
 			"平均年龄43.4岁，较上届下降9.0岁", "35岁以下1名，占20.0%", "大专及以上学历4名，占80.0%，较上届提高40.0个百分点",
-			"本科及以上学历3名，占60.0%", "嵇玉同志任东华社区党支部委员会书记、周陈同志任副书记，请予审批；刘通、孙朋、汪金平、周陈、嵇玉同志当选委员，请予备案。", "当否，请批示。", "（联系人：李明，电话：028-84326688）",
+			"本科及以上学历3名，占60.0%", "嵇玉同志任中共东华社区支部委员会书记、周陈同志任副书记，请予审批；刘通、孙朋、汪金平、周陈、嵇玉同志当选委员，请予备案。", "当否，请批示。", "（联系人：李明，电话：028-84326688）",
 			"嵇玉女1975.03汉族大学本科1998.06书记", "周陈男1982.11汉族大专2006.07副书记", "汪金平女1986.01汉族大学本科2009.12纪检委员"},
 		"summary": {"换届选举工作总结", "参会率89.2%", "选票有效率97.0%",
 			"嵇玉32票、周陈31票、汪金平29票、孙朋27票、刘通25票、张荷田9票、马红（另选他人）2票", "嵇玉同志获得全部有效票当选",
@@ -264,7 +252,7 @@ func TestFigures(t *testing.T) {
 			outs, _ := buildAll(t, loadSample(t, sample))
 			built := map[string]string{}
 			for _, o := range outs {
-				built[docKey(t, o)] = flat(pdfText(t, o.Data, false))
+				built[o.Key] = flat(pdfText(t, o.Data, false))
 			}
 			for name, want := range docs {
 				text, ok := built[name]

@@ -84,24 +84,29 @@ func (r *RoundView) WriteIns() []election.VoteCount {
 	return out
 }
 
-// roundViews lists the votes of the committee election: before the
-// meeting the first round; after it every round held and the one still to
-// be held, if any.
-func roundViews(e *election.Election, b BallotView) []RoundView {
-	r := e.Result
+// roundViews lists the votes of a body: before the meeting the first
+// round; after it every round held and the one still to be held, if any.
+// A branch without a committee has one vote, for its posts.
+func roundViews(e *election.Election, b *BodyView) []RoundView {
+	r := b.Result
 	if r == nil {
-		return []RoundView{{Kind: election.KindFirst, Number: 1, Name: election.RoundName(election.KindFirst, 1),
-			Seats: e.Seats(), Candidates: e.Candidates, Color: b.Color}}
+		seats := b.Seats
+		if b.IsDirect() {
+			seats = b.SecretarySeats + b.DeputySeats
+		}
+		v := newRoundView(b, election.KindFirst, 1, seats, nil, nil)
+		v.Candidates = b.Candidates
+		return []RoundView{v}
 	}
 	var out []RoundView
 	var elected []string
 	var data []election.RoundData
-	if e.File.Meeting != nil {
-		data = e.File.Meeting.Rounds()
+	if b.Meeting != nil {
+		data = b.Meeting.Rounds(b.body.MeetingPath())
 	}
 	for i := range r.Rounds {
 		rr := &r.Rounds[i]
-		v := newRoundView(e, b, rr.Kind, rr.Number, rr.Seats, rr.Listed(), elected)
+		v := newRoundView(b, rr.Kind, rr.Number, rr.Seats, rr.Listed(), elected)
 		v.Result, v.TopWins = rr, rr.TopWins()
 		if i < len(data) {
 			v.Data = &data[i]
@@ -110,21 +115,21 @@ func roundViews(e *election.Election, b BallotView) []RoundView {
 		elected = append(elected, rr.Elected...)
 	}
 	if n := r.Next; n != nil {
-		v := newRoundView(e, b, n.Kind, n.Number, n.Seats, n.Candidates, elected)
+		v := newRoundView(b, n.Kind, n.Number, n.Seats, n.Candidates, elected)
 		v.TopWins = n.Kind == election.KindRevote && e.Settings.RevoteTopWins
 		out = append(out, v)
 	}
 	return out
 }
 
-func newRoundView(e *election.Election, b BallotView, kind string, number, seats int, names, before []string) RoundView {
+func newRoundView(b *BodyView, kind string, number, seats int, names, before []string) RoundView {
 	v := RoundView{Kind: kind, Number: number, Name: election.RoundName(kind, number), Seats: seats,
 		ElectedBefore: election.SortNames(before)}
 	if kind != election.KindFirst {
 		v.Word = v.Name
 	}
 	for _, n := range election.SortNames(names) {
-		c, ok := e.Candidate(n)
+		c, ok := b.body.Candidate(n)
 		if !ok {
 			c = election.Candidate{Name: n}
 		}
@@ -141,13 +146,90 @@ func newRoundView(e *election.Election, b BallotView, kind string, number, seats
 	return v
 }
 
-// roundFileName is the file name of a form for round v: the template's
-// file name for the first round, its 后续文件名 for the others.
-func roundFileName(t *Template, v *RoundView) string {
-	if v == nil || v.Kind == election.KindFirst {
-		return t.FileName
+// instance is one filling of a template: for a body and one of its
+// rounds. A template is filled once (for the main body's first round),
+// once per body when its 文件名 has {机构}, {职务} or {工作报告}, and once per
+// round of each body that elects 委员 when it has 后续文件名 (of the
+// committee alone when its 文件名 names no body).
+type instance struct {
+	body  *BodyView
+	round *RoundView
+}
+
+func perBody(t *Template) bool {
+	for _, token := range []string{"{机构}", "{职务}", "{工作报告}"} {
+		if strings.Contains(t.FileName, token) {
+			return true
+		}
 	}
-	return strings.ReplaceAll(t.RoundFileName, "{轮次}", v.Word)
+	return false
+}
+
+func instances(t *Template, v *View) []instance {
+	bodies := v.Bodies
+	if !perBody(t) {
+		bodies = bodies[:1] // a form of every vote written before {机构}: the committee's
+	}
+	var out []instance
+	for _, b := range bodies {
+		switch {
+		case t.RoundFileName == "":
+			out = append(out, instance{b, &b.Rounds[0]})
+		case !b.IsDirect():
+			for i := range b.Rounds {
+				out = append(out, instance{b, &b.Rounds[i]})
+			}
+		}
+	}
+	return out
+}
+
+// instanceFileName is the file name of one filling: the template's 文件名
+// for a first round, its 后续文件名 for the others, {轮次} replaced by the
+// vote's name, {机构} by the body's label, {职务} by the posts it elects,
+// {工作报告} by its report's name.
+func instanceFileName(t *Template, in instance) string {
+	name := t.FileName
+	if in.round.Kind != election.KindFirst && t.RoundFileName != "" {
+		name = t.RoundFileName
+	}
+	return strings.NewReplacer("{轮次}", in.round.Word, "{机构}", in.body.Label, "{职务}", in.body.Posts(),
+		"{工作报告}", in.body.ReportName).Replace(name)
+}
+
+// A File is one file the templates give for an election: the template,
+// the body it is filled for (election.BodyCommittee…) and the file name
+// part, as Plan names it ("纪委委员另行选举选票").
+type File struct {
+	Template *Template
+	Body     string
+	Name     string
+}
+
+// Files lists the files tmpls give for e, in the order Plan fills them:
+// per body and per round where a template asks, whether or not the data
+// allow the document yet.
+func Files(e *election.Election, tmpls []*Template) []File {
+	v := newView(e, false)
+	var out []File
+	for _, t := range tmpls {
+		for _, in := range instances(t, v) {
+			out = append(out, File{Template: t, Body: in.body.Key, Name: instanceFileName(t, in)})
+		}
+	}
+	return out
+}
+
+// instanceKey names one filling uniquely (Output.Key).
+func instanceKey(t *Template, in instance) string {
+	key := strings.TrimSuffix(t.File, ".tmpl")
+	if perBody(t) && in.body.Label != "" {
+		key += "-" + in.body.Label
+	}
+	if t.RoundFileName != "" && in.round.Word != "" {
+		key += "-" + in.round.Word
+	}
+	return key
 }
 
 // WriteInCells is how many 另选他人 cells the ballot of the round being
@@ -184,65 +266,4 @@ func (v *View) Signers() SignersView {
 		}
 	}
 	return s
-}
-
-// FirstSigners are the signers of the first meeting's forms, from
-// [first_meeting].
-func (v *View) FirstSigners() SignersView {
-	if fm := v.FirstMeeting; fm != nil {
-		return SignersView{Scrutineers: fm.Scrutineers, Tellers: fm.Tellers}
-	}
-	return SignersView{}
-}
-
-// PostCandidate is a 书记 or 副书记 candidate on the first meeting's forms
-// (Name "" leaves a blank to write in).
-type PostCandidate struct {
-	Post string // 书记 | 副书记
-	Name string
-}
-
-// FirstCandidates are the 书记 and 副书记 candidates of the first meeting,
-// in the order approved by the higher organisation: those [first_meeting]
-// names, else those proposed ([[candidates]] proposed), else blanks for
-// the planned posts.
-func (v *View) FirstCandidates() []PostCandidate {
-	var out []PostCandidate
-	add := func(post string, named []string, proposed []election.Candidate, seats int) {
-		switch {
-		case len(named) > 0:
-			for _, n := range named {
-				out = append(out, PostCandidate{post, n})
-			}
-		case len(proposed) > 0:
-			for _, c := range proposed {
-				out = append(out, PostCandidate{post, c.Name})
-			}
-		default:
-			for range seats {
-				out = append(out, PostCandidate{Post: post})
-			}
-		}
-	}
-	var sec, deps []string
-	if fm := v.FirstMeeting; fm != nil {
-		if fm.Secretary != "" {
-			sec = []string{fm.Secretary}
-		}
-		deps = fm.Deputies
-	}
-	add("书记", sec, v.Secretary, max(v.Plan.SecretarySeats, 1))
-	add("副书记", deps, v.Deputy, v.Plan.DeputySeats)
-	return out
-}
-
-// FirstVotes is a 书记、副书记 candidate's votes at the first meeting, ""
-// before it.
-func (v *View) FirstVotes(name string) string {
-	if fm := v.FirstMeeting; fm != nil && name != "" {
-		if n, ok := fm.Votes[name]; ok {
-			return strconv.Itoa(n)
-		}
-	}
-	return ""
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"slices"
-	"sort"
 	"strings"
 	"text/template"
 
@@ -15,48 +13,59 @@ import (
 
 // View is the data a template sees. Field names are stable: templates use
 // them (see the templates package and generator/markup for the markup).
+// The values about candidates, seats, rounds and results at the top are
+// the main body's (the committee, or the 书记 elected directly by a branch
+// without one); .Discipline holds the 纪委's, .Body the body a per-body
+// form is filled for.
 type View struct {
-	E             *election.Election
-	File          *election.File
-	Org           election.Organization
-	Short         string // 简称 (short_name, else name)
-	Contact       election.Contact
-	Members       election.Members
-	Plan          election.Plan
-	Settings      election.Settings
-	Candidates    []election.Candidate // stroke order
-	Secretary     []election.Candidate // proposed 书记 (approved order = file order)
-	Deputy        []election.Candidate // proposed 副书记
-	Expected      int
-	Seats         int
-	Margin        int     // 差额人数
-	MarginPct     float64 // 差额比例 (percent)
-	MarginMin     int     // least candidates
-	Quorum        int     // least attendance
-	MinVotes      int     // least 赞成票 to be elected (threshold on the planned base)
-	FirstQuorum   int     // least members present at the first meeting
-	FirstMinVotes int     // least votes to be elected 书记/副书记 (more than half of the committee)
-	Meeting       *election.Meeting
-	FirstMeeting  *election.FirstMeeting
-	Result        *election.Result
-	Stats         *election.Stats
-	Elected       []election.Candidate // elected members in stroke order (write-ins with name only)
-	Report        *election.Report
-	Summary       *election.Summary
-	Previous      *election.Previous
-	Draft         bool
+	E        *election.Election
+	File     *election.File
+	Org      election.Organization
+	Short    string // 简称 (short_name, else name)
+	Contact  election.Contact
+	Members  election.Members
+	Plan     election.Plan
+	Settings election.Settings
+	// Kind is the organisation's vocabulary (.Kind.Committee,
+	// .Kind.Meeting, .Kind.Report…): the one place a kind's words come from.
+	Kind       election.Kind
+	Candidates []election.Candidate // stroke order
+	Secretary  []election.Candidate // proposed 书记 (approved order = file order)
+	Deputy     []election.Candidate // proposed 副书记
+	Expected   int
+	Seats      int
+	Margin     int     // 差额人数
+	MarginPct  float64 // 差额比例 (percent)
+	MarginMin  int     // least candidates
+	Quorum     int     // least attendance
+	MinVotes   int     // least 赞成票 to be elected (threshold on the planned base)
+	Meeting    *election.Meeting
+	Result     *election.Result
+	Stats      *election.Stats
+	Elected    []election.Candidate // elected members in stroke order (write-ins with name only)
+	Report     *election.Report
+	Summary    *election.Summary
+	Previous   *election.Previous
+	Draft      bool
 
-	// Rounds are the votes of the committee election (see roundViews);
-	// Round is the one a form is being filled for (the first round for
+	// Bodies are the elections of the 党员大会: Main (the committee, or
+	// the 书记 elected directly) and, for a 基层党委, Discipline (the
+	// 纪律检查委员会; nil when none). Body is the one a per-body form is
+	// being filled for (Main for the other documents).
+	Bodies     []*BodyView
+	Main       *BodyView
+	Discipline *BodyView
+	Body       *BodyView
+	// FirstMeeting is the committee's first meeting.
+	FirstMeeting *election.FirstMeeting
+
+	// Rounds are the votes of the main body (see roundViews); Round is
+	// the one a form is being filled for (the body's first round for
 	// documents that are not per round).
 	Rounds []RoundView
 	Round  *RoundView
 	// Hold is what keeps the result documents back (a --draft shows it).
 	Hold *election.Finding
-	// FirstFree is how many members of the new committee are not 书记、
-	// 副书记 candidates: under 2, the first meeting's 监票人 and 计票人
-	// cannot both be such members (the documents say who serves instead).
-	FirstFree int
 
 	// Ballots and counting forms.
 	Ballot         BallotView // [ballot] with defaults applied
@@ -64,21 +73,14 @@ type View struct {
 	CopiesOverride int        // --copies (0 = not given)
 }
 
-// BallotView is [ballot] with its defaults applied.
+// BallotView is [ballot] with its defaults applied. The tints of each
+// body's ballots are in its BodyView.
 type BallotView struct {
 	Variant  int    // 1, 2 or 3
 	Paper    string // "A4" or "A5"
 	PerSheet int    // 0 = chosen by fit (several to a sheet when they fit)
 	Pen      string
-	Color    string // tint of the 委员 ballot ("" = white)
-	// SecretaryColor tints the 书记、副书记 ballot (the second colour of
-	// [ballot] color = "#FDECEC,#FFF4D6").
-	SecretaryColor string
-	// RevoteColor and AnotherColor tint the 再次投票 and 另行选举 ballots
-	// (the third and fourth colours); by default light blue and light
-	// green, so that they differ from the first round's ballot.
-	RevoteColor, AnotherColor string
-	WriteIns                  int // 另选他人 cells (variants 2 and 3); the seats when not given
+	WriteIns int // 另选他人 cells (variants 2 and 3); the seats when not given
 }
 
 // SheetView is the usable area of one copy of a form: paper, copies per
@@ -107,37 +109,24 @@ func (v *View) BallotCopies() int {
 	return withSpares(v.Expected)
 }
 
-// SecretaryBallotCopies is how many 书记、副书记 ballots to print: --copies,
-// else the committee's members plus 10% spares (rounded up).
+// SecretaryBallotCopies is how many 书记、副书记 ballots of the body being
+// filled to print: --copies, else its members plus 10% spares (rounded
+// up); when the 党员大会 elects them directly, as many as its ballots.
 func (v *View) SecretaryBallotCopies() int {
-	if v.CopiesOverride > 0 {
+	switch {
+	case v.Body.IsDirect():
+		return v.BallotCopies()
+	case v.CopiesOverride > 0:
 		return v.CopiesOverride
 	}
-	return withSpares(v.CommitteeSize())
+	return withSpares(v.Body.Size())
 }
 
 // withSpares is n plus 10%, rounded up (at least one).
 func withSpares(n int) int { return max(1, (n*11+9)/10) }
 
-// CommitteeSize is the new committee's number of members: the seats, or
-// the reduced number when the meeting reduced them.
-func (v *View) CommitteeSize() int {
-	if v.Result != nil {
-		return v.Result.Seats
-	}
-	return v.Seats
-}
-
 func newBallotView(c election.BallotConfig, seats int) BallotView {
 	b := BallotView{Variant: c.Variant, Paper: strings.ToUpper(c.Paper), PerSheet: c.PerSheet, Pen: c.Pen, WriteIns: c.WriteIns}
-	// color = "#FDECEC" tints the 委员 ballot; "#FDECEC,#FFF4D6" also the 书记、副书记 ballot
-	colors := strings.FieldsFunc(c.Color, func(r rune) bool { return r == ',' || r == '，' || r == ' ' })
-	if len(colors) > 0 {
-		b.Color = colors[0]
-	}
-	if len(colors) > 1 {
-		b.SecretaryColor = colors[1]
-	}
 	if b.Variant == 0 {
 		b.Variant = 1
 	}
@@ -147,31 +136,23 @@ func newBallotView(c election.BallotConfig, seats int) BallotView {
 	if b.Pen == "" {
 		b.Pen = "蓝色或黑色钢笔、签字笔"
 	}
-	if len(colors) > 2 {
-		b.RevoteColor = colors[2]
-	} else {
-		b.RevoteColor = "#E3EDF9"
-	}
-	if len(colors) > 3 {
-		b.AnotherColor = colors[3]
-	} else {
-		b.AnotherColor = "#E5F2DF"
-	}
 	if b.WriteIns == 0 {
 		b.WriteIns = seats
 	}
 	return b
 }
 
+// splitColors splits a list of tints ("#FDECEC,#FFF4D6").
+func splitColors(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ' ' })
+}
+
 func newView(e *election.Election, draft bool) *View {
 	f := &e.File
 	v := &View{
 		E: e, File: f, Org: f.Organization, Contact: f.Contact, Members: f.Members, Plan: f.Plan,
-		Settings: e.Settings, Candidates: e.Candidates, Expected: e.Expected, Seats: e.Seats(),
-		Margin: e.Margin(), MarginPct: e.MarginPercent(), MarginMin: e.Settings.MarginCandidates(e.Seats()),
-		Meeting: f.Meeting, FirstMeeting: f.FirstMeeting, Result: e.Result, Stats: e.Stats,
+		Settings: e.Settings, Kind: e.Kind, Expected: e.Expected, Meeting: f.Meeting, Stats: e.Stats,
 		Report: f.Report, Summary: f.Summary, Previous: f.Previous, Draft: draft,
-		Secretary: e.Proposed("书记"), Deputy: e.Proposed("副书记"),
 	}
 	v.Ballot = newBallotView(f.Ballot, e.Seats())
 	v.Sheet = newSheetView("A4", 1)
@@ -182,68 +163,37 @@ func newView(e *election.Election, draft bool) *View {
 	s := e.Settings
 	v.Quorum = election.QuorumRequired(e.Expected, s.QuorumRatio, s.QuorumStrict)
 	v.MinVotes = election.MoreThanHalf(e.Expected)
-	v.FirstQuorum = election.QuorumRequired(v.CommitteeSize(), s.FirstMeetingQuorum, false)
-	v.FirstMinVotes = election.MoreThanHalf(v.CommitteeSize())
-	v.FirstFree = e.FirstMeetingFreeMembers()
 	v.Hold = e.Hold()
-	v.Rounds = roundViews(e, v.Ballot)
-	v.Round = &v.Rounds[0]
+	for _, b := range e.Bodies {
+		v.Bodies = append(v.Bodies, newBodyView(e, b, bodyColors(f.Ballot, b)))
+	}
+	m := v.Bodies[0]
+	v.Main, v.Body = m, m
+	if len(v.Bodies) > 1 {
+		v.Discipline = v.Bodies[1]
+	}
+	v.Candidates, v.Secretary, v.Deputy, v.Seats = m.Candidates, m.Secretary, m.Deputy, m.Seats
+	v.Margin, v.MarginPct, v.MarginMin = m.Margin, m.MarginPct, m.MarginMin
+	v.Result, v.Elected, v.FirstMeeting = m.Result, m.Elected, m.FirstMeeting
+	v.Rounds, v.Round = m.Rounds, &m.Rounds[0]
 	if e.Result != nil {
 		v.MinVotes = e.Result.Threshold.MinVotes
-		for _, n := range e.Result.Elected {
-			c, ok := e.Candidate(n)
-			if !ok {
-				c = election.Candidate{Name: n}
-			}
-			v.Elected = append(v.Elected, c)
-		}
 	}
 	return v
+}
+
+// With returns a copy of the view for body b: a template hands it to a
+// block it defines for one body, {{template "x" ($.With .Discipline)}},
+// which then reads the body as .Body.
+func (v *View) With(b *BodyView) *View {
+	w := *v
+	w.Body = b
+	return &w
 }
 
 // Votes returns a person's 赞成票 in the first round (candidates and
 // write-ins); a form of a later vote asks .Round.
 func (v *View) Votes(name string) int { return v.Rounds[0].Votes(name) }
-
-// Duty returns a member's 分工 from [first_meeting.duties], or the post.
-func (v *View) Duty(name string) string {
-	if fm := v.FirstMeeting; fm != nil {
-		if v.Result != nil && v.Result.Secretary == name {
-			return "书记"
-		}
-		if v.Result != nil && slices.Contains(v.Result.Deputies, name) {
-			return "副书记"
-		}
-		if d, ok := fm.Duties[name]; ok {
-			return d
-		}
-	}
-	return "委员"
-}
-
-// Committee returns the new committee in the order a name list gives it:
-// the 书记, then the 副书记, then the other members in stroke order.
-func (v *View) Committee() []election.Candidate {
-	var head, rest []election.Candidate
-	rank := func(c election.Candidate) int {
-		switch v.Duty(c.Name) {
-		case "书记":
-			return 0
-		case "副书记":
-			return 1
-		}
-		return 2
-	}
-	for _, c := range v.Elected {
-		if rank(c) < 2 {
-			head = append(head, c)
-		} else {
-			rest = append(rest, c)
-		}
-	}
-	sort.SliceStable(head, func(i, j int) bool { return rank(head[i]) < rank(head[j]) })
-	return append(head, rest...)
-}
 
 var funcs = template.FuncMap{
 	// cn writes a number in Chinese numerals: 3 → 三, 11 → 十一.

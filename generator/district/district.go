@@ -207,10 +207,16 @@ func Compute(es []*election.Election) *Stats {
 		}
 		org := Short(e)
 		s.Attendance.add(org, r.Quorum.Present, r.Quorum.Expected)
-		s.Margin.add(org, len(e.File.Candidates)-e.Seats(), e.Seats())
 		on, hasDate := e.ElectionDate()
-		g := elected(e)
-		s.Committee = sum(s.Committee, g)
+		// A branch without a committee elects its 书记 directly: no 委员,
+		// no 差额 among them.
+		committee := r.Form != election.FormNoCommittee
+		var g Group
+		if committee {
+			s.Margin.add(org, len(e.File.Candidates)-e.Seats(), e.Seats())
+			g = elected(e)
+			s.Committee = sum(s.Committee, g)
+		}
 		if r.Secretary != "" {
 			c, _ := e.Candidate(r.Secretary)
 			s.Secretaries.add(c, on, hasDate)
@@ -224,7 +230,7 @@ func Compute(es []*election.Election) *Stats {
 				}
 			}
 		}
-		if p := e.File.Previous; p != nil && p.Members > 0 {
+		if p := e.File.Previous; p != nil && p.Members > 0 && committee {
 			women.add(g.Women, g.Count, p.Women, p.Members)
 			minor.add(g.Minorities, g.Count, p.Minorities, p.Members)
 			college.add(g.College, g.Count, p.CollegeOrAbove, p.Members)

@@ -288,3 +288,20 @@ func TestPath(t *testing.T) {
 		}
 	}
 }
+
+// A branch without a committee adds its 书记 to the 书记, and nothing to
+// the new committees' members.
+func TestBranchWithoutCommittee(t *testing.T) {
+	es := fixture(t)
+	before := Compute(es)
+	small, err := election.Load("../../samples/small-branch.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := Compute(append(es, small))
+	if after.Complete != before.Complete+1 || after.Committee != before.Committee || after.Margin != before.Margin ||
+		after.Secretaries.Count != before.Secretaries.Count+1 {
+		t.Errorf("complete %d→%d, members %d→%d, 书记 %d→%d", before.Complete, after.Complete,
+			before.Committee.Count, after.Committee.Count, before.Secretaries.Count, after.Secretaries.Count)
+	}
+}

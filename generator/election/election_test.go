@@ -77,6 +77,7 @@ func TestSampleResult(t *testing.T) {
 	}
 	want := Result{
 		Status:    StatusComplete,
+		Form:      FormCommittee,
 		Quorum:    QuorumInfo{Expected: 37, Present: 33, Required: 30, Met: true},
 		Ballots:   BallotInfo{Issued: 33, Returned: 33, Invalid: 1, Valid: 32, ElectionValid: true},
 		Threshold: ThresholdInfo{Base: "expected", Count: 37, MinVotes: 19},
@@ -437,8 +438,9 @@ func TestFirstMeeting(t *testing.T) {
 	}
 }
 
-func TestVillageProfile(t *testing.T) {
-	src := `
+// villageSource is a 村民委员会 election: 1000 registered voters, 501
+// ballots returned, three of five seats filled.
+const villageSource = `
 version = 1
 kind = "village-committee"
 rules = "village"
@@ -472,6 +474,9 @@ ballots_invalid = 1
 "戊五" = 240
 "己六" = 100
 `
+
+func TestVillageProfile(t *testing.T) {
+	src := villageSource
 	e := analyze(t, src)
 	r := e.Result
 	if r == nil {

@@ -89,6 +89,16 @@ func (e *Election) Hold() *Finding {
 	return pending
 }
 
+// Only reports whether fs has findings and every one has code.
+func (fs Findings) Only(code string) bool {
+	for _, f := range fs {
+		if f.Code != code {
+			return false
+		}
+	}
+	return len(fs) > 0
+}
+
 // Errors returns only the errors.
 func (fs Findings) Errors() Findings {
 	var out Findings

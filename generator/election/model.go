@@ -22,6 +22,9 @@ type File struct {
 	Fonts        DirConfig     `toml:"fonts"`
 	Templates    DirConfig     `toml:"templates"`
 	Letterhead   *Letterhead   `toml:"letterhead"`
+	// Discipline is [discipline]: the 纪律检查委员会 a 基层党委 elects at
+	// the same meeting ([plan] discipline_seats > 0).
+	Discipline *Discipline `toml:"discipline"`
 }
 
 // Organization is [organization].
@@ -75,6 +78,14 @@ type Plan struct {
 	DeputySeats    int    `toml:"deputy_seats"`
 	Scrutineers    int    `toml:"scrutineers"` // 拟设监票人人数 (optional)
 	Tellers        int    `toml:"tellers"`
+	// Committee = false: a 党支部 without a committee, whose 党员大会
+	// elects the 书记 (and 副书记) directly; left out, a branch with fewer
+	// than [rules] min_full_members 正式党员 has none.
+	Committee *bool `toml:"committee"`
+	// DisciplineSeats is the 纪律检查委员会's seats (a 基层党委; 0: none);
+	// DisciplineDeputySeats its 副书记 (0: none). Its 书记 is always one.
+	DisciplineSeats       int `toml:"discipline_seats"`
+	DisciplineDeputySeats int `toml:"discipline_deputy_seats"`
 }
 
 // Candidate is one [[candidates]] entry.
@@ -129,6 +140,9 @@ type Meeting struct {
 type WriteIn struct {
 	Name  string `toml:"name"`
 	Votes int    `toml:"votes"`
+	// Post is the post a write-in was voted for when the 党员大会 elects
+	// the 书记 and 副书记 directly (a branch without a committee).
+	Post string `toml:"post"`
 }
 
 // Round is one [meeting.another_round]: a 另行选举 for seats left unfilled.
@@ -181,6 +195,48 @@ type FirstMeeting struct {
 	BallotsInvalid  int               `toml:"ballots_invalid"`  // 无效票 (optional)
 	Votes           map[string]int    `toml:"votes"`
 	Duties          map[string]string `toml:"duties"`
+}
+
+// Discipline is [discipline]: the 纪律检查委员会 of a 基层党委, elected by
+// the same 党员大会 on its own ballot. It mirrors the file's own tables:
+// its candidates, its vote at the meeting (the 党员大会's attendance,
+// 监票人 and 计票人 are [meeting]'s), its first full meeting electing the
+// 纪委书记 and 副书记, and its work report.
+type Discipline struct {
+	Name         string             `toml:"name"` // 全称：中共××纪律检查委员会
+	Candidates   []Candidate        `toml:"candidates"`
+	Meeting      *DisciplineMeeting `toml:"meeting"`
+	FirstMeeting *FirstMeeting      `toml:"first_meeting"`
+	Report       *Report            `toml:"report"`
+}
+
+// DisciplineMeeting is [discipline.meeting]: the 纪委's vote at the
+// 党员大会, with the keys of [meeting] that record a vote. The meeting's
+// date, host, 监票人 and 计票人 are [meeting]'s; its attendance too, unless
+// the vote records its own.
+type DisciplineMeeting struct {
+	Present         int            `toml:"present"`
+	BallotsIssued   int            `toml:"ballots_issued"`
+	BallotsReturned int            `toml:"ballots_returned"`
+	BallotsInvalid  int            `toml:"ballots_invalid"`
+	Votes           map[string]int `toml:"votes"`
+	Against         map[string]int `toml:"against"`
+	Abstain         map[string]int `toml:"abstain"`
+	WriteIns        []WriteIn      `toml:"writeins"`
+	Revote          Revotes        `toml:"revote"`
+	AnotherRound    AnotherRounds  `toml:"another_round"`
+	ReducedSeats    *int           `toml:"reduced_seats"`
+}
+
+// meeting is the vote as the rounds engine reads a body's vote; nil
+// before it is recorded.
+func (d *DisciplineMeeting) meeting() *Meeting {
+	if d == nil {
+		return nil
+	}
+	return &Meeting{Present: d.Present, BallotsIssued: d.BallotsIssued, BallotsReturned: d.BallotsReturned,
+		BallotsInvalid: d.BallotsInvalid, Votes: d.Votes, Against: d.Against, Abstain: d.Abstain, WriteIns: d.WriteIns,
+		Revote: d.Revote, AnotherRound: d.AnotherRound, ReducedSeats: d.ReducedSeats}
 }
 
 // Previous is [previous]: the outgoing committee, for "较上届" comparisons.
@@ -239,6 +295,9 @@ type BallotConfig struct {
 	Pen      string `toml:"pen"`       // e.g. "蓝色或黑色钢笔、签字笔"
 	Color    string `toml:"color"`     // tint hint, e.g. "#FDECEC"
 	WriteIns int    `toml:"writeins"`  // number of 另选他人 cells; 0 = as many as seats
+	// DisciplineColor tints the 纪委's ballots as Color does the
+	// committee's: 委员, 书记副书记, 再次投票, 另行选举 (pink by default).
+	DisciplineColor string `toml:"discipline_color"`
 }
 
 // DirConfig is [fonts] or [templates].

@@ -45,6 +45,15 @@ type Result struct {
 	// or another_round_needed.
 	Next         *NextRound          `json:"next_round,omitempty"`
 	FirstMeeting *FirstMeetingResult `json:"first_meeting,omitempty"`
+	// Form is what the 党员大会 elected: FormCommittee (委员, then the
+	// first meeting elects the 书记 and 副书记) or FormNoCommittee (a branch
+	// without a committee: the 书记 and 副书记 directly; Candidates carry
+	// their Post, Elected are the elected 书记 and 副书记). Empty for the
+	// 纪委's own result.
+	Form string `json:"form,omitempty"`
+	// Discipline is the 纪律检查委员会's election, held at the same
+	// meeting (a 基层党委 with [plan] discipline_seats): the same fields.
+	Discipline *Result `json:"discipline,omitempty"`
 }
 
 // QuorumInfo is the attendance check.
@@ -80,6 +89,9 @@ type VoteCount struct {
 	Votes   int    `json:"votes"`
 	Elected bool   `json:"elected"`
 	WriteIn bool   `json:"write_in,omitempty"`
+	// Post is the post voted for when the 党员大会 elects the 书记 and
+	// 副书记 directly (书记, 副书记).
+	Post string `json:"post,omitempty"`
 }
 
 // RoundResult is one vote: the first round, a re-vote or a 另行选举. Status
@@ -176,7 +188,8 @@ func (r *Result) Reduced() int {
 }
 
 // round computes one vote among cands (names) for seats seats.
-func (e *Election) round(kind string, seats int, rd *RoundData, present int, cands []string, topWins bool) *RoundResult {
+func (b *Body) round(kind string, seats int, rd *RoundData, present int, cands []string, topWins bool) *RoundResult {
+	e := b.e
 	s := e.Settings
 	issued, returned, invalid := rd.BallotsIssued, rd.BallotsReturned, rd.BallotsInvalid
 	rr := &RoundResult{Kind: kind, Seats: seats, Elected: []string{}, Revote: []string{}, Candidates: []VoteCount{}, Path: rd.Path}

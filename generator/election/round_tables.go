@@ -76,9 +76,10 @@ type RoundData struct {
 
 // Rounds lists the votes the meeting recorded, in the order they were
 // held: the first round, its re-votes, then each 另行选举 followed by its
-// own re-votes.
-func (m *Meeting) Rounds() []RoundData {
-	out := []RoundData{{Kind: KindFirst, Path: "meeting", Present: m.Present, BallotsIssued: m.BallotsIssued,
+// own re-votes. path is the meeting's table: "meeting", or
+// "discipline.meeting" for the 纪委's vote.
+func (m *Meeting) Rounds(path string) []RoundData {
+	out := []RoundData{{Kind: KindFirst, Path: path, Present: m.Present, BallotsIssued: m.BallotsIssued,
 		BallotsReturned: m.BallotsReturned, BallotsInvalid: m.BallotsInvalid, Votes: m.Votes, Against: m.Against,
 		Abstain: m.Abstain, WriteIns: m.WriteIns}}
 	revotes := func(rs Revotes) {

@@ -6,16 +6,16 @@ import (
 	"strings"
 )
 
-// computeResult follows the meeting round by round (contract.md "Rounds
-// after the first vote"): the first round; a re-vote only after a tie at
-// the cut-off; a 另行选举 only while seats are open; reduced_seats only
-// when seats are open and the meeting stopped. A round recorded out of
-// that order is an error at its table, and no result is given.
-func (e *Election) computeResult() *Result {
-	m := e.File.Meeting
-	seats := e.Seats()
+// computeResult follows the body's vote round by round (contract.md
+// "Rounds after the first vote"): the first round; a re-vote only after a
+// tie at the cut-off; a 另行选举 only while seats are open; reduced_seats
+// only when seats are open and the meeting stopped. A round recorded out
+// of that order is an error at its table, and no result is given.
+func (b *Body) computeResult() *Result {
+	e := b.e
+	seats := b.Seats
 	r := &Result{Seats: seats, Elected: []string{}, Revote: []string{}, Candidates: []VoteCount{}, Rounds: []RoundResult{}}
-	rounds := m.Rounds()
+	rounds := b.Meeting.Rounds(b.meetPath)
 	var elected []string
 	var prev *RoundResult
 	count := map[string]int{}
@@ -25,46 +25,44 @@ func (e *Election) computeResult() *Result {
 		n := 0
 		switch rd.Kind {
 		case KindFirst:
-			for _, c := range e.File.Candidates {
-				cands = append(cands, c.Name)
-			}
+			cands = b.names()
 			n = seats
 		case KindRevote:
 			if prev.Status != StatusRevote {
-				e.outOfOrder(rd, prev)
+				b.outOfOrder(rd, prev)
 				return nil
 			}
 			n, cands = prev.RevoteSeats, prev.Revote
-			if !e.roundSeatsAndCandidates(rd, n, cands, "票数相等的被选举人") {
+			if !b.roundSeatsAndCandidates(rd, n, cands, "票数相等的被选举人") {
 				return nil
 			}
 			if len(rd.Candidates) > 0 {
 				cands = rd.Candidates
 				for _, t := range prev.Revote {
 					if !containsString(cands, t) {
-						e.addResultFinding(LevelWarning, "revote", rd.field("candidates"), false, fmt.Sprintf("%s 与%s票数相等，却不在再次投票的候选人中；一般应就票数相等的被选举人全部再次投票，请核实", t, strings.Join(without(prev.Revote, t), "、")))
+						b.finding(LevelWarning, "revote", rd.field("candidates"), false, b.voteMsg("%s 与%s票数相等，却不在再次投票的候选人中；一般应就票数相等的被选举人全部再次投票，请核实", t, strings.Join(without(prev.Revote, t), "、")))
 					}
 				}
 			}
 		case KindAnother:
 			if prev.Status != StatusAnotherRound {
-				e.outOfOrder(rd, prev)
+				b.outOfOrder(rd, prev)
 				return nil
 			}
-			n, cands = prev.UnfilledSeats, e.anotherRoundCandidates(r.Rounds, elected, prev.UnfilledSeats)
+			n, cands = prev.UnfilledSeats, b.anotherRoundCandidates(r.Rounds, elected, prev.UnfilledSeats)
 			if len(rd.Candidates) > 0 {
-				cands = e.notElected(r.Rounds, elected)
+				cands = b.notElected(r.Rounds, elected)
 			}
-			if !e.roundSeatsAndCandidates(rd, n, cands, "尚未当选的被选举人") {
+			if !b.roundSeatsAndCandidates(rd, n, cands, "尚未当选的被选举人") {
 				return nil
 			}
 			if len(rd.Candidates) > 0 {
 				cands = rd.Candidates
 			}
-			e.checkAnotherRoundMode(rd, len(cands), n)
+			b.checkAnotherRoundMode(rd, len(cands), n)
 		}
 		if rd.Kind != KindFirst {
-			if !e.roundNames(rd, cands, elected, RoundName(rd.Kind, count[rd.Kind]+1)) {
+			if !b.roundNames(rd, cands, elected, RoundName(rd.Kind, count[rd.Kind]+1)) {
 				return nil
 			}
 			total := 0
@@ -75,13 +73,13 @@ func (e *Election) computeResult() *Result {
 				total += w.Votes
 			}
 			if valid := rd.BallotsReturned - rd.BallotsInvalid; total > valid*n {
-				e.addResultFinding(LevelError, "votes", rd.field("votes"), false, fmt.Sprintf("%s赞成票合计%d票，超过有效票%d张×应选%d名=%d票的上限（每张有效票最多选%d人），请核对得票", RoundName(rd.Kind, count[rd.Kind]+1), total, valid, n, valid*n, n))
+				b.finding(LevelError, "votes", rd.field("votes"), false, b.voteMsg("%s赞成票合计%d票，超过有效票%d张×应选%d名=%d票的上限（每张有效票最多选%d人），请核对得票", RoundName(rd.Kind, count[rd.Kind]+1), total, valid, n, valid*n, n))
 				return nil
 			}
 		}
-		present := e.roundPresent(rd)
+		present := b.roundPresent(rd)
 		count[rd.Kind]++
-		rr := e.round(rd.Kind, n, rd, present, cands, rd.Kind == KindRevote && e.Settings.RevoteTopWins)
+		rr := b.round(rd.Kind, n, rd, present, cands, rd.Kind == KindRevote && e.Settings.RevoteTopWins)
 		rr.Number = count[rd.Kind]
 		r.Rounds = append(r.Rounds, *rr)
 		prev = &r.Rounds[len(r.Rounds)-1]
@@ -98,50 +96,71 @@ func (e *Election) computeResult() *Result {
 		r.Next = &NextRound{Kind: KindRevote, Seats: prev.RevoteSeats, Candidates: prev.Revote, Number: count[KindRevote] + 1}
 	case StatusAnotherRound:
 		r.UnfilledSeats = prev.UnfilledSeats
-		r.Next = &NextRound{Kind: KindAnother, Seats: prev.UnfilledSeats, Candidates: e.anotherRoundCandidates(r.Rounds, elected, prev.UnfilledSeats), Number: count[KindAnother] + 1}
+		r.Next = &NextRound{Kind: KindAnother, Seats: prev.UnfilledSeats, Candidates: b.anotherRoundCandidates(r.Rounds, elected, prev.UnfilledSeats), Number: count[KindAnother] + 1}
 	}
-	if !e.reduceSeats(r) {
+	if !b.reduceSeats(r) {
 		return nil
 	}
 	for i := range r.Candidates {
 		r.Candidates[i].Elected = containsString(r.Elected, r.Candidates[i].Name)
 	}
-	e.pendingFinding(r)
-	if e.File.FirstMeeting != nil {
+	b.pendingFinding(r)
+	if b.FirstMeeting != nil {
 		if r.Status == StatusComplete {
-			e.firstMeetingResult(r)
+			b.firstMeetingResult(r)
 		} else if r.Status == StatusRevote || r.Status == StatusAnotherRound {
-			e.addResultFinding(LevelError, "first_meeting", "first_meeting", true, fmt.Sprintf("委员选举尚未完成（尚需%s），不能召开新一届委员会第一次全体会议；请先填写%s的情况，或暂时删除 [first_meeting]", r.Next.Name(), r.Next.Name()))
+			b.finding(LevelError, "first_meeting", b.firstPath, true, fmt.Sprintf("%s委员选举尚未完成（尚需%s），不能召开新一届%s第一次全体会议；请先填写%s的情况，或暂时删除 [%s]", b.msg, r.Next.Name(), b.meetingOf(), r.Next.Name(), b.firstPath))
 		}
 	}
 	return r
 }
 
-// roundPresent is a round's 实到会: as written; left out, the first
-// round's (the village and residents profiles count the first round's
-// ballots returned).
-func (e *Election) roundPresent(rd *RoundData) int {
-	m := e.File.Meeting
+// voteMsg is a message about the body's vote at the 党员大会: the 纪委's
+// say so ("纪委委员选举：…"), the committee's are as they always were.
+func (b *Body) voteMsg(format string, a ...any) string {
+	msg := fmt.Sprintf(format, a...)
+	if b.msg != "" {
+		msg = b.msg + "委员选举：" + msg
+	}
+	return msg
+}
+
+// meetingOf names the body whose first meeting it is: 委员会, 纪委.
+func (b *Body) meetingOf() string {
+	if b.msg != "" {
+		return b.msg
+	}
+	return "委员会"
+}
+
+// roundPresent is a round's 实到会: as written; left out, the body's
+// first round's, else the 党员大会's (the village and residents profiles
+// count the first round's ballots returned).
+func (b *Body) roundPresent(rd *RoundData) int {
+	m := b.Meeting
 	switch {
 	case rd.Present > 0:
 		return rd.Present
-	case m.Present > 0 || e.Settings.IsParty():
+	case m.Present > 0:
 		return m.Present
+	}
+	if pm := b.e.File.Meeting; pm != nil && (pm.Present > 0 || b.e.Settings.IsParty()) {
+		return pm.Present
 	}
 	return m.BallotsReturned
 }
 
 // roundSeatsAndCandidates checks a round's written seats and candidates
 // against what the previous round left: n seats among from.
-func (e *Election) roundSeatsAndCandidates(rd *RoundData, n int, from []string, fromWhat string) bool {
+func (b *Body) roundSeatsAndCandidates(rd *RoundData, n int, from []string, fromWhat string) bool {
 	name := RoundName(rd.Kind, 0)
 	if rd.Seats != 0 && rd.Seats != n {
-		e.addResultFinding(LevelError, "seats", rd.field("seats"), false, fmt.Sprintf("%s的名额应为%d名（此前尚未确定的名额），现写为%d名", name, n, rd.Seats))
+		b.finding(LevelError, "seats", rd.field("seats"), false, b.voteMsg("%s的名额应为%d名（此前尚未确定的名额），现写为%d名", name, n, rd.Seats))
 		return false
 	}
 	for i, c := range rd.Candidates {
 		if !containsString(from, c) {
-			e.addResultFinding(LevelError, "unknown_candidate", fmt.Sprintf("%s[%d]", rd.field("candidates"), i), false, fmt.Sprintf("%s 不是%s（%s），不能作为%s的候选人", c, fromWhat, strings.Join(from, "、"), name))
+			b.finding(LevelError, "unknown_candidate", fmt.Sprintf("%s[%d]", rd.field("candidates"), i), false, b.voteMsg("%s 不是%s（%s），不能作为%s的候选人", c, fromWhat, strings.Join(from, "、"), name))
 			return false
 		}
 	}
@@ -151,7 +170,7 @@ func (e *Election) roundSeatsAndCandidates(rd *RoundData, n int, from []string, 
 // roundNames checks the names a later round's votes are written for: its
 // candidates in votes, against and abstain; write-ins neither candidates
 // of the round nor already elected.
-func (e *Election) roundNames(rd *RoundData, cands, elected []string, name string) bool {
+func (b *Body) roundNames(rd *RoundData, cands, elected []string, name string) bool {
 	for _, t := range []struct {
 		key string
 		mp  map[string]int
@@ -166,7 +185,7 @@ func (e *Election) roundNames(rd *RoundData, cands, elected []string, name strin
 			} else if rd.Kind == KindAnother && t.key == "votes" {
 				msg += fmt.Sprintf("；候选人以外的人得票请写在 [[%s.writeins]] 中", stripIndex(rd.Path))
 			}
-			e.addResultFinding(LevelError, "unknown_candidate", rd.field(t.key+"."+n), false, msg)
+			b.finding(LevelError, "unknown_candidate", rd.field(t.key+"."+n), false, b.voteMsg("%s", msg))
 			return false
 		}
 	}
@@ -174,10 +193,10 @@ func (e *Election) roundNames(rd *RoundData, cands, elected []string, name strin
 		f := fmt.Sprintf("%s[%d].name", rd.field("writeins"), i)
 		switch {
 		case containsString(cands, w.Name):
-			e.addResultFinding(LevelError, "duplicate_name", f, false, fmt.Sprintf("%s 是%s的候选人，其得票应写在 [%s.votes] 中，不能再作为另选他人", w.Name, name, stripIndex(rd.Path)))
+			b.finding(LevelError, "duplicate_name", f, false, b.voteMsg("%s 是%s的候选人，其得票应写在 [%s.votes] 中，不能再作为另选他人", w.Name, name, stripIndex(rd.Path)))
 			return false
 		case containsString(elected, w.Name):
-			e.addResultFinding(LevelError, "duplicate_name", f, false, fmt.Sprintf("%s 已经当选，不能在%s中再作为另选他人", w.Name, name))
+			b.finding(LevelError, "duplicate_name", f, false, b.voteMsg("%s 已经当选，不能在%s中再作为另选他人", w.Name, name))
 			return false
 		}
 	}
@@ -187,20 +206,20 @@ func (e *Election) roundNames(rd *RoundData, cands, elected []string, name strin
 // checkAnotherRoundMode warns when a 另行选举's candidates do not match
 // [rules] another_round_mode (差额: more candidates than seats; 等额: as
 // many).
-func (e *Election) checkAnotherRoundMode(rd *RoundData, cands, seats int) {
-	switch {
-	case e.Settings.AnotherRoundMode == "competitive" && cands <= seats:
-		e.addResultFinding(LevelWarning, "another_round", rd.field("candidates"), false, fmt.Sprintf("另行选举按规则实行差额选举（another_round_mode = \"competitive\"），候选人应多于应选的%d名，现为%d名；如经大会同意等额选举，请在 [rules] 中设 another_round_mode = \"equal\"", seats, cands))
-	case e.Settings.AnotherRoundMode == "equal" && cands != seats:
-		e.addResultFinding(LevelWarning, "another_round", rd.field("candidates"), false, fmt.Sprintf("另行选举按规则实行等额选举（another_round_mode = \"equal\"），候选人应为%d名，现为%d名", seats, cands))
+func (b *Body) checkAnotherRoundMode(rd *RoundData, cands, seats int) {
+	switch s := b.e.Settings; {
+	case s.AnotherRoundMode == "competitive" && cands <= seats:
+		b.finding(LevelWarning, "another_round", rd.field("candidates"), false, b.voteMsg("另行选举按规则实行差额选举（another_round_mode = \"competitive\"），候选人应多于应选的%d名，现为%d名；如经大会同意等额选举，请在 [rules] 中设 another_round_mode = \"equal\"", seats, cands))
+	case s.AnotherRoundMode == "equal" && cands != seats:
+		b.finding(LevelWarning, "another_round", rd.field("candidates"), false, b.voteMsg("另行选举按规则实行等额选举（another_round_mode = \"equal\"），候选人应为%d名，现为%d名", seats, cands))
 	}
 }
 
-// notElected lists the 被选举人 not yet elected: the candidates of the
-// file, then the write-ins of the rounds held, each once.
-func (e *Election) notElected(held []RoundResult, elected []string) []string {
+// notElected lists the 被选举人 not yet elected: the body's candidates,
+// then the write-ins of the rounds held, each once.
+func (b *Body) notElected(held []RoundResult, elected []string) []string {
 	var out []string
-	for _, c := range e.File.Candidates {
+	for _, c := range b.Candidates {
 		if !containsString(elected, c.Name) {
 			out = append(out, c.Name)
 		}
@@ -216,17 +235,17 @@ func (e *Election) notElected(held []RoundResult, elected []string) []string {
 }
 
 // anotherRoundCandidates is the default list of a 另行选举 of seats seats:
-// the candidates of the file not yet elected (差额); under 等额
+// the body's candidates not yet elected (差额); under 等额
 // (another_round_mode = "equal") the seats of them with the most votes in
 // the first round. Stroke order.
-func (e *Election) anotherRoundCandidates(held []RoundResult, elected []string, seats int) []string {
+func (b *Body) anotherRoundCandidates(held []RoundResult, elected []string, seats int) []string {
 	var out []string
 	for _, c := range held[0].Candidates {
-		if _, ok := e.Candidate(c.Name); ok && !containsString(elected, c.Name) {
+		if b.isCandidate(c.Name) && !containsString(elected, c.Name) {
 			out = append(out, c.Name) // by first-round votes
 		}
 	}
-	if e.Settings.AnotherRoundMode == "equal" && len(out) > seats {
+	if b.e.Settings.AnotherRoundMode == "equal" && len(out) > seats {
 		out = out[:seats]
 	}
 	return strokeOrder(out)
@@ -234,7 +253,7 @@ func (e *Election) anotherRoundCandidates(held []RoundResult, elected []string, 
 
 // outOfOrder reports a round recorded when the one before did not call
 // for it.
-func (e *Election) outOfOrder(rd *RoundData, prev *RoundResult) {
+func (b *Body) outOfOrder(rd *RoundData, prev *RoundResult) {
 	name := RoundName(rd.Kind, 0)
 	var why string
 	switch prev.Status {
@@ -243,13 +262,13 @@ func (e *Election) outOfOrder(rd *RoundData, prev *RoundResult) {
 	case StatusRevote:
 		why = fmt.Sprintf("%s中%s得票相等，应先就票数相等的被选举人再次投票（写在 [%s] 中），再决定是否另行选举", prev.Name(), strings.Join(prev.Revote, "、"), revoteTable(prev.Path))
 	case StatusAnotherRound:
-		why = fmt.Sprintf("%s后没有票数相等、不能确定当选人的情况，而是尚缺%d名；缺额应另行选举（写在 [%s] 中）或经大会同意减少名额（reduced_seats）", prev.Name(), prev.UnfilledSeats, anotherTable(prev.Path))
+		why = fmt.Sprintf("%s后没有票数相等、不能确定当选人的情况，而是尚缺%d名；缺额应另行选举（写在 [%s] 中）或经大会同意减少名额（reduced_seats）", prev.Name(), prev.UnfilledSeats, b.anotherTable(prev.Path))
 	case StatusInvalidMeet:
 		why = fmt.Sprintf("%s时到会人数不足，投票无效，不能接着进行%s", prev.Name(), name)
 	case StatusInvalidElect:
 		why = fmt.Sprintf("%s收回的选票多于发出的选票，投票无效，应当重新投票；请把重新投票的情况填在原处，不能接着进行%s", prev.Name(), name)
 	}
-	e.addResultFinding(LevelError, "round_order", rd.Path, false, fmt.Sprintf("[%s] 填写的%s不符合选举的顺序：%s", rd.Path, name, why))
+	b.finding(LevelError, "round_order", rd.Path, false, b.voteMsg("[%s] 填写的%s不符合选举的顺序：%s", rd.Path, name, why))
 }
 
 // revoteTable names the table for a re-vote after the round read from path.
@@ -260,45 +279,46 @@ func revoteTable(path string) string {
 	return path + ".revote"
 }
 
-// anotherTable names the table for the next 另行选举.
-func anotherTable(path string) string {
-	if strings.HasPrefix(path, "meeting.another_round") {
-		return "[meeting.another_round]" // a second one: [[meeting.another_round]]
+// anotherTable names the table for the next 另行选举 after the round read
+// from path.
+func (b *Body) anotherTable(path string) string {
+	t := b.meetPath + ".another_round"
+	if strings.HasPrefix(path, t) {
+		return "[" + t + "]" // a second one: [[….another_round]]
 	}
-	return "meeting.another_round"
+	return t
 }
 
 // reduceSeats applies [meeting] reduced_seats: only when seats are left
-// open, equal to the number elected, within the committee's size limits.
-func (e *Election) reduceSeats(r *Result) bool {
-	rs := e.File.Meeting.ReducedSeats
+// open, equal to the number elected, within the body's size limits.
+func (b *Body) reduceSeats(r *Result) bool {
+	rs := b.Meeting.ReducedSeats
 	if rs == nil {
 		return true
 	}
-	const field = "meeting.reduced_seats"
-	s := e.Settings
+	field := b.meetPath + ".reduced_seats"
 	switch {
 	case r.Status == StatusComplete:
-		e.addResultFinding(LevelError, "round_order", field, false, fmt.Sprintf("应选名额已经选足，不需要减少名额；请删除 reduced_seats"))
+		b.finding(LevelError, "round_order", field, false, b.voteMsg("应选名额已经选足，不需要减少名额；请删除 reduced_seats"))
 		return false
 	case r.Status == StatusRevote:
-		e.addResultFinding(LevelError, "round_order", field, false, fmt.Sprintf("%s得票相等，应先就票数相等的被选举人再次投票，不能以减少名额代替；请删除 reduced_seats", strings.Join(r.Revote, "、")))
+		b.finding(LevelError, "round_order", field, false, b.voteMsg("%s得票相等，应先就票数相等的被选举人再次投票，不能以减少名额代替；请删除 reduced_seats", strings.Join(r.Revote, "、")))
 		return false
 	case r.Status != StatusAnotherRound:
-		e.addResultFinding(LevelError, "round_order", field, false, "投票无效，不能减少名额；请删除 reduced_seats")
+		b.finding(LevelError, "round_order", field, false, b.voteMsg("投票无效，不能减少名额；请删除 reduced_seats"))
 		return false
 	case *rs != len(r.Elected):
-		e.addResultFinding(LevelError, "seats", field, false, fmt.Sprintf("减少名额后的名额应等于已当选的人数（%d名），现写为%d名；减少名额是对未选足的名额不再选举，已当选的人数就是新的名额", len(r.Elected), *rs))
+		b.finding(LevelError, "seats", field, false, b.voteMsg("减少名额后的名额应等于已当选的人数（%d名），现写为%d名；减少名额是对未选足的名额不再选举，已当选的人数就是新的名额", len(r.Elected), *rs))
 		return false
-	case *rs < s.CommitteeMin:
-		e.addResultFinding(LevelError, "seats", field, false, fmt.Sprintf("只当选%d名，减少名额后少于委员名额下限%d名，不能减少名额；缺额应另行选举（[meeting.another_round]）", *rs, s.CommitteeMin))
+	case *rs < b.Min:
+		b.finding(LevelError, "seats", field, false, b.voteMsg("只当选%d名，减少名额后少于委员名额下限%d名，不能减少名额；缺额应另行选举（[%s.another_round]）", *rs, b.Min, b.meetPath))
 		return false
-	case *rs > s.CommitteeMax:
-		e.addResultFinding(LevelError, "seats", field, false, fmt.Sprintf("减少名额后为%d名，多于委员名额上限%d名", *rs, s.CommitteeMax))
+	case *rs > b.Max:
+		b.finding(LevelError, "seats", field, false, b.voteMsg("减少名额后为%d名，多于委员名额上限%d名", *rs, b.Max))
 		return false
 	}
 	if drop := r.Seats - *rs; drop > 1 {
-		e.addResultFinding(LevelWarning, "reduced_seats", field, false, fmt.Sprintf("减少名额%d名：只有当选人数接近应选名额时，才可经过半数选举人同意减少名额、不再选举；缺额较多时一般应另行选举，请核实并报上级党组织同意", drop))
+		b.finding(LevelWarning, "reduced_seats", field, false, b.voteMsg("减少名额%d名：只有当选人数接近应选名额时，才可经过半数选举人同意减少名额、不再选举；缺额较多时一般应另行选举，请核实并报上级党组织同意", drop))
 	}
 	r.PlannedSeats, r.Seats = r.Seats, *rs
 	r.Status, r.UnfilledSeats, r.Next = StatusComplete, 0, nil
@@ -307,13 +327,13 @@ func (e *Election) reduceSeats(r *Result) bool {
 
 // pendingFinding reports a round still to be held: a warning that keeps
 // the result documents back (build skips them with the same words).
-func (e *Election) pendingFinding(r *Result) {
+func (b *Body) pendingFinding(r *Result) {
 	last := r.Last()
 	switch r.Status {
 	case StatusRevote:
-		e.addResultFinding(LevelWarning, StatusRevote, last.Path, true, fmt.Sprintf("%s中%s得票相等（%d票），不能确定当选人，应就票数相等的被选举人再次投票，选出%d名；选举尚未完成。再次投票后请在 [%s] 中填写投票情况", last.Name(), strings.Join(r.Revote, "、"), cutVotes(last), r.RevoteSeats, revoteTable(last.Path)))
+		b.finding(LevelWarning, StatusRevote, last.Path, true, b.voteMsg("%s中%s得票相等（%d票），不能确定当选人，应就票数相等的被选举人再次投票，选出%d名；选举尚未完成。再次投票后请在 [%s] 中填写投票情况", last.Name(), strings.Join(r.Revote, "、"), cutVotes(last), r.RevoteSeats, revoteTable(last.Path)))
 	case StatusAnotherRound:
-		e.addResultFinding(LevelWarning, StatusAnotherRound, last.Path, true, fmt.Sprintf("%s后得票超过半数的被选举人少于应选名额，尚缺%d名，应另行选举，或在当选人数接近应选名额时经过半数选举人同意减少名额；选举尚未完成。另行选举后请在 [%s] 中填写投票情况（减少名额时写 reduced_seats）", last.Name(), r.UnfilledSeats, anotherTable(last.Path)))
+		b.finding(LevelWarning, StatusAnotherRound, last.Path, true, b.voteMsg("%s后得票超过半数的被选举人少于应选名额，尚缺%d名，应另行选举，或在当选人数接近应选名额时经过半数选举人同意减少名额；选举尚未完成。另行选举后请在 [%s] 中填写投票情况（减少名额时写 reduced_seats）", last.Name(), r.UnfilledSeats, b.anotherTable(last.Path)))
 	}
 }
 

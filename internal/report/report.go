@@ -78,20 +78,90 @@ func Facts(e *election.Election) []string {
 	} else {
 		out = append(out, fmt.Sprintf("登记选民%d名。", e.Expected))
 	}
-	if seats := e.Seats(); seats > 0 {
-		out = append(out, fmt.Sprintf("委员应选%d名，候选人%d名（至少%d名），差额%d名。", seats, len(f.Candidates), s.MarginCandidates(seats), e.Margin()))
+	if s.IsParty() {
+		out = append(out, "选举方式："+formText(e))
 	}
-	if len(e.Candidates) > 0 {
-		var names []string
-		for _, c := range e.Candidates {
-			names = append(names, c.Name)
-		}
-		out = append(out, "候选人（按姓氏笔画为序）："+strings.Join(names, "、"))
+	for _, body := range e.Bodies {
+		out = append(out, bodyFacts(e, body)...)
 	}
 	if m := f.Meeting; m != nil && e.Result != nil {
 		r := e.Result
 		out = append(out, fmt.Sprintf("实到会%d名，至少需%d名（%s）：%s。", r.Quorum.Present, r.Quorum.Required, s.QuorumRatio.Chinese(), yesNo(r.Quorum.Met, "符合规定", "不符合规定")))
 		out = append(out, fmt.Sprintf("发出选票%d张，收回%d张：%s。", r.Ballots.Issued, r.Ballots.Returned, yesNo(r.Ballots.ElectionValid, "收回不多于发出，选举有效", "收回多于发出，选举无效")))
+		if d := r.Discipline; d != nil {
+			out = append(out, fmt.Sprintf("纪委委员选票发出%d张，收回%d张：%s。", d.Ballots.Issued, d.Ballots.Returned, yesNo(d.Ballots.ElectionValid, "收回不多于发出，选举有效", "收回多于发出，选举无效")))
+		}
+	}
+	return out
+}
+
+// formText says which form the election takes and why: a committee (and
+// a 纪委), or a branch without a committee whose 党员大会 elects the 书记.
+func formText(e *election.Election) string {
+	k := e.Kind
+	p := e.File.Plan
+	full, min := e.FullMembers(), e.Settings.MinFullMembers
+	posts := "书记"
+	if p.DeputySeats > 0 {
+		posts = "书记、副书记"
+	}
+	switch {
+	case k.Direct && p.Committee != nil:
+		return fmt.Sprintf("数据文件写明不设支部委员会（[plan] committee = false），由党员大会直接选举%s，没有委员选举和第一次全体会议。", posts)
+	case k.Direct:
+		return fmt.Sprintf("正式党员%d名，不足%d名，按规定不设支部委员会，由党员大会直接选举%s，没有委员选举和第一次全体会议。", full, min, posts)
+	}
+	who, note := k.Name, ""
+	switch {
+	case k.Code == election.KindBranch && e.File.Members.Total == 0:
+		note = fmt.Sprintf("（正式党员不足%d名的党支部不设委员会，由党员大会直接选举%s）", min, posts)
+	case k.Code == election.KindBranch:
+		who = fmt.Sprintf("正式党员%d名（%d名以上），设支部委员会", full, min)
+	}
+	text := fmt.Sprintf("%s：党员大会差额选举%s委员，新一届%s第一次全体会议选举%s%s。", who, k.Committee, k.Committee, posts, note)
+	if d := e.Discipline; d != nil {
+		text += "同一次党员大会差额选举纪律检查委员会委员，纪委第一次全体会议选举纪委书记"
+		if d.DeputySeats > 0 {
+			text += "、副书记"
+		}
+		text += "。"
+	}
+	return text
+}
+
+// bodyFacts are a body's seats and candidates: 委员 in stroke order, or
+// the 书记 and 副书记 candidates of a branch without a committee.
+func bodyFacts(e *election.Election, body *election.Body) []string {
+	var out []string
+	if body.IsDirect() {
+		for _, post := range []string{"书记", "副书记"} {
+			var ps []string
+			for _, c := range body.Proposed(post) {
+				ps = append(ps, c.Name)
+			}
+			if len(ps) > 0 {
+				out = append(out, fmt.Sprintf("%s候选人：%s", post, strings.Join(ps, "、")))
+			}
+		}
+		return out
+	}
+	who := ""
+	if body.IsDiscipline() {
+		who = "纪委"
+	}
+	if body.Seats > 0 {
+		out = append(out, fmt.Sprintf("%s委员应选%d名，候选人%d名（至少%d名），差额%d名。", who, body.Seats, len(body.Candidates), e.Settings.MarginCandidates(body.Seats), body.Margin()))
+	}
+	var names []string
+	for _, c := range body.Sorted {
+		names = append(names, c.Name)
+	}
+	if len(names) > 0 {
+		label := "候选人"
+		if who != "" {
+			label = who + "委员候选人"
+		}
+		out = append(out, label+"（按姓氏笔画为序）："+strings.Join(names, "、"))
 	}
 	return out
 }

@@ -13,10 +13,8 @@ import (
 // A doc is one file of the set: the document's --only name and the file
 // name part build gives it ("ballot", "委员选票").
 type doc struct {
-	Only      string   `json:"only"`
-	File      string   `json:"file"`
-	needs     []string // data sections the template needs
-	roundFile string   // file name of a later vote's form: "委员{轮次}选票"
+	Only string `json:"only"`
+	File string `json:"file"`
 }
 
 // docState is a doc with whether the data typed so far are enough for it.
@@ -26,14 +24,25 @@ type docState struct {
 	Why   string `json:"why,omitempty"`
 }
 
+var templateList = sync.OnceValue(func() []*build.Template {
+	ts, _ := build.LoadTemplates("") // the embedded templates are tested; the page then lists none
+	return ts
+})
+
+// documentList is the set of a new election (newFile: a 党支部 with a
+// 书记 and a 副书记), as the page lists it before anything is typed.
 var documentList = sync.OnceValue(func() []doc {
-	ts, err := build.LoadTemplates("")
+	src, err := Encode(newFile)
 	if err != nil {
-		return nil // the embedded templates are tested; the page then lists none
+		return nil
 	}
-	out := make([]doc, len(ts))
-	for i, t := range ts {
-		out[i] = doc{Only: t.Name, File: t.FileName, needs: t.Needs, roundFile: t.RoundFileName}
+	l, err := election.Parse("new.toml", src)
+	if err != nil {
+		return nil
+	}
+	var out []doc
+	for _, s := range docStates(election.Analyze(l)) {
+		out = append(out, s.doc)
 	}
 	return out
 })
@@ -47,56 +56,46 @@ var needSection = map[string]string{
 	"summary":       "换届工作总结",
 }
 
-// docStates says which documents the data allow, with a file for the
-// form of each vote after the first (再次投票, 另行选举…) named as build
-// names it. Whether the election's outcome allows the result documents
-// is build's to say: the preview shows its answer.
+// docStates says which documents the data allow: every file build would
+// write, the forms of each vote and of each body (the 纪委's) named as
+// build names them. Whether the election's outcome allows the result
+// documents is build's to say: the preview shows its answer.
 func docStates(e *election.Election) []docState {
-	later := laterRounds(e)
-	f := &e.File
-	present := map[string]bool{
-		"meeting": f.Meeting != nil, "result": f.Meeting != nil, "first_meeting": f.FirstMeeting != nil,
-		"report": f.Report != nil, "summary": f.Summary != nil,
-	}
 	var out []docState
-	for _, d := range documentList() {
-		s := docState{doc: d, Ready: true}
-		for _, n := range d.needs {
-			if !present[n] {
+	for _, f := range build.Files(e, templateList()) {
+		s := docState{doc: doc{Only: f.Template.Name, File: f.Name}, Ready: true}
+		for _, n := range f.Template.Needs {
+			if section := missingSection(e, n, f.Body); section != "" {
 				s.Ready = false
-				s.Why = fmt.Sprintf("填写“%s”后才能生成", needSection[n])
+				s.Why = fmt.Sprintf("填写“%s”后才能生成", section)
 				break
 			}
 		}
 		out = append(out, s)
-		if d.roundFile != "" {
-			for _, name := range later {
-				r := s
-				r.File = strings.ReplaceAll(d.roundFile, "{轮次}", name)
-				out = append(out, r)
-			}
-		}
 	}
 	return out
 }
 
-// laterRounds names the votes after the first: those held, and the one
-// still to be held.
-func laterRounds(e *election.Election) []string {
-	r := e.Result
-	if r == nil {
-		return nil
+// missingSection names the section of the page still to be typed for a
+// template's need n, for body; "" when it is there.
+func missingSection(e *election.Election, n, body string) string {
+	f := &e.File
+	d := f.Discipline
+	switch {
+	case (n == "meeting" || n == "result") && f.Meeting == nil:
+		return needSection[n]
+	case n == "first_meeting" && f.FirstMeeting == nil && !e.Kind.Direct:
+		return needSection[n]
+	case n == "first_meeting" && e.Discipline != nil && (d == nil || d.FirstMeeting == nil):
+		return "纪律检查委员会"
+	case n == "report" && body == election.BodyDiscipline && (d == nil || d.Report == nil):
+		return "纪律检查委员会"
+	case n == "report" && body != election.BodyDiscipline && f.Report == nil:
+		return needSection[n]
+	case n == "summary" && f.Summary == nil:
+		return needSection[n]
 	}
-	var out []string
-	for i := range r.Rounds {
-		if r.Rounds[i].Kind != election.KindFirst {
-			out = append(out, r.Rounds[i].Name())
-		}
-	}
-	if r.Next != nil && r.Next.Kind != election.KindFirst {
-		out = append(out, r.Next.Name())
-	}
-	return out
+	return ""
 }
 
 // facts are check's 基本情况 and, after the meeting, the outcome.

@@ -55,6 +55,7 @@ var groups = []Group{
 	{"members", "党员", "发请示时的党员人数。应到会有选举权人数由程序计算。", false},
 	{"plan", "换届安排", "党员大会的时间、地点和名额，用于请示、通知、议程和选举办法。", false},
 	{"candidates", "候选人预备人选", "顺序随意，文书中一律按姓氏笔画排序。可从 Excel 复制多行后粘贴到表格中。", false},
+	{"discipline", "纪律检查委员会", "基层党委在同一次党员大会上选举纪律检查委员会时填写：纪委全称和纪委委员候选人；选举后填写纪委委员的投票和纪委第一次全体会议。", true},
 	{"report", "工作报告", "上届委员会向党员大会所作的工作报告，会前写好。", true},
 	{"meeting", "选举情况", "党员大会选举后填写：到会人数、选票和每位候选人的得票。", true},
 	{"first_meeting", "第一次全体会议", "新一届委员会第一次全体会议选举书记、副书记后填写。", true},
@@ -123,10 +124,12 @@ var keys = slices.Concat([]Key{
 	{Path: "plan.meeting_date", Label: "党员大会日期", Placeholder: dayHint},
 	{Path: "plan.meeting_time", Label: "开会时间", Placeholder: "如 15:30"},
 	{Path: "plan.place", Label: "开会地点"},
-	{Path: "plan.committee_seats", Label: "委员名额", Help: "党支部3至7名，一般为单数。"},
+	{Path: "plan.committee", Label: "设委员会", Help: "正式党员不足7名的党支部不设委员会，由党员大会直接选举书记；可不填，程序按正式党员人数判断。"},
+	{Path: "plan.committee_seats", Label: "委员名额", Help: "党支部3至7名，一般为单数；不设委员会的党支部不填。"},
 	{Path: "plan.secretary_seats", Label: "书记名额", Help: "1名。"},
 	{Path: "plan.deputy_seats", Label: "副书记名额", Help: "0 表示不设。"},
-	{Path: "plan.discipline_seats", Label: "纪委委员名额", Help: "设纪律检查委员会时填写。"},
+	{Path: "plan.discipline_seats", Label: "纪委委员名额", Help: "基层党委选举纪律检查委员会时填写。"},
+	{Path: "plan.discipline_deputy_seats", Label: "纪委副书记名额", Help: "0 表示不设。"},
 	{Path: "plan.scrutineers", Label: "拟设监票人人数", Help: "可不填。"},
 	{Path: "plan.tellers", Label: "拟设计票人人数", Help: "可不填。"},
 	{Path: "contact", Label: "请示的联系人", Help: "印在请示末尾的附注中。", Group: "plan"},
@@ -135,31 +138,22 @@ var keys = slices.Concat([]Key{
 
 	// 候选人
 	{Path: "candidates", Label: "委员候选人预备人选", Group: "candidates"},
-	{Path: "candidates.name", Label: "姓名"},
-	{Path: "candidates.gender", Label: "性别", Options: genders},
-	{Path: "candidates.birth", Label: "出生年月", Placeholder: monthHint},
-	{Path: "candidates.ethnicity", Label: "民族", Placeholder: "如 汉族"},
-	{Path: "candidates.education", Label: "学历", Placeholder: "如 大学本科"},
-	{Path: "candidates.party_since", Label: "入党时间", Placeholder: monthHint},
-	{Path: "candidates.post", Label: "现任职务"},
-	{Path: "candidates.proposed", Label: "拟任", Help: "只任委员的不选。", Options: proposed},
-	{Path: "candidates.incumbent", Label: "上届委员"},
-	{Path: "candidates.note", Label: "备注"},
-	{Path: "candidates.concurrent", Label: "兼任职务", Help: "选举后兼任的职务，如“村民委员会主任”（一肩挑）；可不填。"},
-
+}, candidateKeys("candidates"), []Key{
+	// 纪律检查委员会
+	{Path: "discipline", Label: "纪律检查委员会", Group: "discipline", Widget: wInline},
+	{Path: "discipline.name", Label: "纪委全称", Help: "纪委的选票、名单、工作报告用，如“中共东华社区纪律检查委员会”。"},
+	{Path: "discipline.candidates", Label: "纪委委员候选人预备人选", Help: "同时是委员候选人的，只填姓名和拟任即可。"},
+}, candidateKeys("discipline.candidates"), []Key{
+	{Path: "discipline.meeting", Label: "纪委委员选举情况", Help: "与委员选举同一次党员大会；到会人数、监票人、计票人见“选举情况”。", After: true},
+	{Path: "discipline.meeting.present", Label: "实到会有选举权人数", Help: "与委员选举不同时才填。", After: true},
+}, voteKeys("discipline.meeting", false), roundKeys("discipline.meeting"), []Key{
+	{Path: "discipline.first_meeting", Label: "纪委第一次全体会议", Help: "新一届纪律检查委员会选举纪委书记（副书记）后填写。", After: true},
+}, firstMeetingKeys("discipline.first_meeting"), []Key{
+	{Path: "discipline.report", Label: "纪委工作报告", Help: "上届纪律检查委员会向党员大会所作的工作报告；不填则不生成。"},
+}, reportKeys("discipline.report"), []Key{
 	// 工作报告
 	{Path: "report", Label: "工作报告", Group: "report", Widget: wInline},
-	{Path: "report.period", Label: "报告期间", Placeholder: "如 2021年7月至2024年7月"},
-	{Path: "report.intro", Label: "开头一段", Widget: wText},
-	{Path: "report.sections", Label: "主要工作", Help: "每项一个小标题和若干段落，段落之间换行。"},
-	{Path: "report.sections.title", Label: "小标题"},
-	{Path: "report.sections.paragraphs", Label: "段落", Widget: wLines},
-	{Path: "report.problems", Label: "存在的问题", Widget: wInline},
-	{Path: "report.problems.items", Label: "存在的问题", Help: "每行一条。", Widget: wLines},
-	{Path: "report.suggestions", Label: "对新一届委员会的建议", Widget: wInline},
-	{Path: "report.suggestions.items", Label: "对新一届委员会的建议", Help: "每行一条。", Widget: wLines},
-	{Path: "report.closing", Label: "结尾一段", Widget: wText},
-
+}, reportKeys("report"), []Key{
 	// 选举情况
 	{Path: "meeting", Label: "选举情况", Group: "meeting", Widget: wInline, After: true},
 	{Path: "meeting.date", Label: "选举日期", Placeholder: dayHint, After: true},
@@ -168,49 +162,10 @@ var keys = slices.Concat([]Key{
 	{Path: "meeting.scrutineers", Label: "监票人", Help: "不得由候选人担任；几人之间用顿号“、”隔开。", After: true},
 	{Path: "meeting.chief_scrutineer", Label: "总监票人", Help: "从监票人中确定一人；可不填。", After: true},
 	{Path: "meeting.tellers", Label: "计票人", Help: "不得由候选人担任。", After: true},
-	{Path: "meeting.ballots_issued", Label: "发出选票（张）", After: true},
-	{Path: "meeting.ballots_returned", Label: "收回选票（张）", After: true},
-	{Path: "meeting.ballots_invalid", Label: "无效票（张）", After: true},
-	{Path: "meeting.votes", Label: "赞成票", Help: "每位候选人得到的赞成票；0票也要填0。", KeyLabel: "候选人", Fill: true, After: true},
-	{Path: "meeting.against", Label: "不赞成票", Help: "可不填。", KeyLabel: "候选人", After: true},
-	{Path: "meeting.abstain", Label: "弃权票", Help: "可不填。", KeyLabel: "候选人", After: true},
-	{Path: "meeting.writeins", Label: "另选他人得票", Help: "选票上另写的、不是候选人的人。", After: true},
-	{Path: "meeting.writeins.name", Label: "姓名", After: true},
-	{Path: "meeting.writeins.votes", Label: "得票", After: true},
-	{Path: "meeting.revote", Label: "再次投票（票数相等时）", Help: "得票相等、不能确定当选人时，就票数相等的人再次投票；再次相等时再添一项。", After: true},
-}, revoteKeys("meeting.revote"), []Key{
-	{Path: "meeting.another_round", Label: "另行选举（名额未选足时）", Help: "当选人不足应选名额，经大会同意另行选举时填写；第二次另行选举再添一项。", After: true},
-	{Path: "meeting.another_round.seats", Label: "另行选举名额", After: true},
-	{Path: "meeting.another_round.candidates", Label: "另行选举候选人", Help: "几人之间用顿号“、”隔开。", After: true},
-	{Path: "meeting.another_round.present", Label: "到会人数", After: true},
-	{Path: "meeting.another_round.ballots_issued", Label: "发出选票（张）", After: true},
-	{Path: "meeting.another_round.ballots_returned", Label: "收回选票（张）", After: true},
-	{Path: "meeting.another_round.ballots_invalid", Label: "无效票（张）", After: true},
-	{Path: "meeting.another_round.votes", Label: "赞成票", KeyLabel: "候选人", After: true},
-	{Path: "meeting.another_round.against", Label: "不赞成票", Help: "可不填。", KeyLabel: "候选人", After: true},
-	{Path: "meeting.another_round.abstain", Label: "弃权票", Help: "可不填。", KeyLabel: "候选人", After: true},
-	{Path: "meeting.another_round.writeins", Label: "另选他人得票", After: true},
-	{Path: "meeting.another_round.writeins.name", Label: "姓名", After: true},
-	{Path: "meeting.another_round.writeins.votes", Label: "得票", After: true},
-	{Path: "meeting.another_round.revote", Label: "另行选举中票数相等时的再次投票", After: true},
-}, revoteKeys("meeting.another_round.revote"), []Key{
-	{Path: "meeting.reduced_seats", Label: "减少后的名额", Help: "名额未选足、经过半数选举人同意减少名额不再选举时填写。", After: true},
-
+}, voteKeys("meeting", true), roundKeys("meeting"), []Key{
 	// 第一次全体会议
 	{Path: "first_meeting", Label: "第一次全体会议", Group: "first_meeting", Widget: wInline, After: true},
-	{Path: "first_meeting.date", Label: "会议日期", Placeholder: dayHint, After: true},
-	{Path: "first_meeting.host", Label: "主持人", After: true},
-	{Path: "first_meeting.present", Label: "到会委员人数", After: true},
-	{Path: "first_meeting.secretary", Label: "当选书记", After: true},
-	{Path: "first_meeting.deputies", Label: "当选副书记", Help: "几人之间用顿号“、”隔开。", After: true},
-	{Path: "first_meeting.scrutineers", Label: "监票人", After: true},
-	{Path: "first_meeting.tellers", Label: "计票人", Help: "可不填。", After: true},
-	{Path: "first_meeting.ballots_issued", Label: "发出选票（张）", Help: "可不填。", After: true},
-	{Path: "first_meeting.ballots_returned", Label: "收回选票（张）", Help: "可不填。", After: true},
-	{Path: "first_meeting.ballots_invalid", Label: "无效票（张）", Help: "可不填。", After: true},
-	{Path: "first_meeting.votes", Label: "书记、副书记得票", KeyLabel: "委员", After: true},
-	{Path: "first_meeting.duties", Label: "委员分工", KeyLabel: "委员", Help: "如 组织委员、宣传委员、纪检委员。", After: true},
-
+}, firstMeetingKeys("first_meeting"), []Key{
 	// 工作总结
 	{Path: "summary", Label: "换届工作总结", Group: "summary", Widget: wInline, After: true},
 	{Path: "summary.date", Label: "总结日期", Placeholder: dayHint, After: true},
@@ -238,6 +193,7 @@ var keys = slices.Concat([]Key{
 	{Path: "ballot.writeins", Label: "另选他人空格数", Help: "不填时与应选名额相同。"},
 	{Path: "ballot.pen", Label: "书写用笔", Placeholder: "如 蓝色或黑色钢笔、签字笔"},
 	{Path: "ballot.color", Label: "选票底色", Placeholder: "如 #FDECEC"},
+	{Path: "ballot.discipline_color", Label: "纪委选票底色", Help: "不填时为粉色。", Placeholder: "如 #FCE4F0"},
 	{Path: "letterhead", Label: "版头（发文机关标志、文号）", Group: "other", Widget: wFold},
 	{Path: "letterhead.enabled", Label: "印版头"},
 	{Path: "letterhead.organ", Label: "发文机关标志"},
@@ -257,6 +213,8 @@ var keys = slices.Concat([]Key{
 	{Path: "rules.first_meeting_quorum", Label: "第一次全体会议到会比例", Placeholder: "默认 4/5"},
 	{Path: "rules.committee_min", Label: "委员名额下限"},
 	{Path: "rules.committee_max", Label: "委员名额上限"},
+	{Path: "rules.discipline_min", Label: "纪委委员名额下限", Placeholder: "默认 3"},
+	{Path: "rules.discipline_max", Label: "纪委委员名额上限", Placeholder: "默认 7"},
 	{Path: "rules.min_full_members", Label: "设委员会所需正式党员人数", Placeholder: "默认 7"},
 	{Path: "rules.odd_committee", Label: "委员名额为双数时提醒"},
 	{Path: "rules.another_round_mode", Label: "另行选举方式", Options: modes},
@@ -285,5 +243,106 @@ func revoteKeys(prefix string) []Key {
 		{Path: prefix + ".votes", Label: "赞成票", KeyLabel: "被选举人", After: true},
 		{Path: prefix + ".against", Label: "不赞成票", Help: "可不填。", KeyLabel: "被选举人", After: true},
 		{Path: prefix + ".abstain", Label: "弃权票", Help: "可不填。", KeyLabel: "被选举人", After: true},
+	}
+}
+
+// candidateKeys are the keys of a list of candidates at prefix: the
+// committee's ([[candidates]]) and the 纪委's.
+func candidateKeys(prefix string) []Key {
+	return []Key{
+		{Path: prefix + ".name", Label: "姓名"},
+		{Path: prefix + ".gender", Label: "性别", Options: genders},
+		{Path: prefix + ".birth", Label: "出生年月", Placeholder: monthHint},
+		{Path: prefix + ".ethnicity", Label: "民族", Placeholder: "如 汉族"},
+		{Path: prefix + ".education", Label: "学历", Placeholder: "如 大学本科"},
+		{Path: prefix + ".party_since", Label: "入党时间", Placeholder: monthHint},
+		{Path: prefix + ".post", Label: "现任职务"},
+		{Path: prefix + ".proposed", Label: "拟任", Help: "只任委员的不选。", Options: proposed},
+		{Path: prefix + ".incumbent", Label: "上届委员"},
+		{Path: prefix + ".note", Label: "备注"},
+		{Path: prefix + ".concurrent", Label: "兼任职务", Help: "选举后兼任的职务，如“村民委员会主任”（一肩挑）；可不填。"},
+	}
+}
+
+// reportKeys are the keys of a work report at prefix: [report] and
+// [discipline.report].
+func reportKeys(prefix string) []Key {
+	return []Key{
+		{Path: prefix + ".period", Label: "报告期间", Placeholder: "如 2021年7月至2024年7月"},
+		{Path: prefix + ".intro", Label: "开头一段", Widget: wText},
+		{Path: prefix + ".sections", Label: "主要工作", Help: "每项一个小标题和若干段落，段落之间换行。"},
+		{Path: prefix + ".sections.title", Label: "小标题"},
+		{Path: prefix + ".sections.paragraphs", Label: "段落", Widget: wLines},
+		{Path: prefix + ".problems", Label: "存在的问题", Widget: wInline},
+		{Path: prefix + ".problems.items", Label: "存在的问题", Help: "每行一条。", Widget: wLines},
+		{Path: prefix + ".suggestions", Label: "对新一届委员会的建议", Widget: wInline},
+		{Path: prefix + ".suggestions.items", Label: "对新一届委员会的建议", Help: "每行一条。", Widget: wLines},
+		{Path: prefix + ".closing", Label: "结尾一段", Widget: wText},
+	}
+}
+
+// voteKeys are the keys of a body's first vote at prefix ([meeting],
+// [discipline.meeting]); fill starts its votes with the candidates' names.
+func voteKeys(prefix string, fill bool) []Key {
+	return []Key{
+		{Path: prefix + ".ballots_issued", Label: "发出选票（张）", After: true},
+		{Path: prefix + ".ballots_returned", Label: "收回选票（张）", After: true},
+		{Path: prefix + ".ballots_invalid", Label: "无效票（张）", After: true},
+		{Path: prefix + ".votes", Label: "赞成票", Help: "每位候选人得到的赞成票；0票也要填0。", KeyLabel: "候选人", Fill: fill, After: true},
+		{Path: prefix + ".against", Label: "不赞成票", Help: "可不填。", KeyLabel: "候选人", After: true},
+		{Path: prefix + ".abstain", Label: "弃权票", Help: "可不填。", KeyLabel: "候选人", After: true},
+	}
+}
+
+// writeInKeys are the keys of the write-ins of a vote at prefix.
+func writeInKeys(prefix, help string) []Key {
+	return []Key{
+		{Path: prefix + ".writeins", Label: "另选他人得票", Help: help, After: true},
+		{Path: prefix + ".writeins.name", Label: "姓名", After: true},
+		{Path: prefix + ".writeins.votes", Label: "得票", After: true},
+		{Path: prefix + ".writeins.post", Label: "所选职务", Help: "不设委员会的党支部直接选举书记、副书记时填写。", Options: proposed, After: true},
+	}
+}
+
+// roundKeys are the keys of the votes after a body's first at prefix:
+// its write-ins, re-votes, 另行选举 and reduced seats.
+func roundKeys(prefix string) []Key {
+	another := prefix + ".another_round"
+	return slices.Concat(writeInKeys(prefix, "选票上另写的、不是候选人的人。"), []Key{
+		{Path: prefix + ".revote", Label: "再次投票（票数相等时）", Help: "得票相等、不能确定当选人时，就票数相等的人再次投票；再次相等时再添一项。", After: true},
+	}, revoteKeys(prefix+".revote"), []Key{
+		{Path: another, Label: "另行选举（名额未选足时）", Help: "当选人不足应选名额，经大会同意另行选举时填写；第二次另行选举再添一项。", After: true},
+		{Path: another + ".seats", Label: "另行选举名额", After: true},
+		{Path: another + ".candidates", Label: "另行选举候选人", Help: "几人之间用顿号“、”隔开。", After: true},
+		{Path: another + ".present", Label: "到会人数", After: true},
+		{Path: another + ".ballots_issued", Label: "发出选票（张）", After: true},
+		{Path: another + ".ballots_returned", Label: "收回选票（张）", After: true},
+		{Path: another + ".ballots_invalid", Label: "无效票（张）", After: true},
+		{Path: another + ".votes", Label: "赞成票", KeyLabel: "候选人", After: true},
+		{Path: another + ".against", Label: "不赞成票", Help: "可不填。", KeyLabel: "候选人", After: true},
+		{Path: another + ".abstain", Label: "弃权票", Help: "可不填。", KeyLabel: "候选人", After: true},
+	}, writeInKeys(another, ""), []Key{
+		{Path: another + ".revote", Label: "另行选举中票数相等时的再次投票", After: true},
+	}, revoteKeys(another+".revote"), []Key{
+		{Path: prefix + ".reduced_seats", Label: "减少后的名额", Help: "名额未选足、经过半数选举人同意减少名额不再选举时填写。", After: true},
+	})
+}
+
+// firstMeetingKeys are the keys of a body's first meeting at prefix
+// ([first_meeting], [discipline.first_meeting]).
+func firstMeetingKeys(prefix string) []Key {
+	return []Key{
+		{Path: prefix + ".date", Label: "会议日期", Placeholder: dayHint, After: true},
+		{Path: prefix + ".host", Label: "主持人", After: true},
+		{Path: prefix + ".present", Label: "到会委员人数", After: true},
+		{Path: prefix + ".secretary", Label: "当选书记", After: true},
+		{Path: prefix + ".deputies", Label: "当选副书记", Help: "几人之间用顿号“、”隔开。", After: true},
+		{Path: prefix + ".scrutineers", Label: "监票人", After: true},
+		{Path: prefix + ".tellers", Label: "计票人", Help: "可不填。", After: true},
+		{Path: prefix + ".ballots_issued", Label: "发出选票（张）", Help: "可不填。", After: true},
+		{Path: prefix + ".ballots_returned", Label: "收回选票（张）", Help: "可不填。", After: true},
+		{Path: prefix + ".ballots_invalid", Label: "无效票（张）", Help: "可不填。", After: true},
+		{Path: prefix + ".votes", Label: "书记、副书记得票", KeyLabel: "委员", After: true},
+		{Path: prefix + ".duties", Label: "委员分工", KeyLabel: "委员", Help: "如 组织委员、宣传委员、纪检委员。", After: true},
 	}
 }
