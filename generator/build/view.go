@@ -218,15 +218,12 @@ var funcs = template.FuncMap{
 		}
 		return d.YearMonth()
 	},
-	// pct writes a percentage with one decimal: 66.7%.
-	"pct": election.Percent,
-	// ratio writes n/d as a percentage with one decimal.
-	"ratio": func(n, d int) string {
-		if d == 0 {
-			return "0.0%"
-		}
-		return election.Percent(election.Round1(float64(n) * 100 / float64(d)))
-	},
+	// pct writes a percentage as every document does: 20%, 66.7%
+	// (election.Pct, the district's too).
+	"pct": election.Pct,
+	// ratio writes n of d as a percentage: 89.2%, 100% ("" for a share of
+	// nothing).
+	"ratio": election.PctOf,
 	// join joins names with 、 and a final 和: 甲、乙和丙.
 	"join": func(list any) string { return joinList(toStrings(list), "和") },
 	// joinDun joins with 、 only: 甲、乙、丙.
@@ -243,9 +240,38 @@ var funcs = template.FuncMap{
 		if delta == nil {
 			return ""
 		}
-		return election.CompareText(*delta, unit)
+		return election.Change(*delta, unit, "较上届")
 	},
-	"one": func(x float64) string { return fmt.Sprintf("%.1f", x) },
+	// shareOf writes one figure of the new committee with its change
+	// against the previous one: "女性委员2名，占40%，较上届提高20个百分点";
+	// "没有女性委员，较上届降低20个百分点" when there are none now but were
+	// before; "" when there are none and were none (a share of nothing is
+	// left out).
+	"shareOf": func(label string, s election.Share) string {
+		change := ""
+		if s.Delta != nil && (s.Count > 0 || *s.Delta != 0) {
+			change = "，" + election.Change(*s.Delta, "个百分点", "较上届")
+		}
+		switch {
+		case s.Count > 0:
+			return label + s.Text() + change
+		case change != "":
+			return "没有" + label + change
+		}
+		return ""
+	},
+	// clauses joins the clauses that are not empty with sep.
+	"clauses": func(sep string, parts ...string) string {
+		var out []string
+		for _, p := range parts {
+			if p != "" {
+				out = append(out, p)
+			}
+		}
+		return strings.Join(out, sep)
+	},
+	// one writes a figure with one decimal, none when whole: 43.4, 45.
+	"one": election.One,
 	// dash writes "—" for an empty value (table cells).
 	"dash": func(s string) string {
 		if strings.TrimSpace(s) == "" {

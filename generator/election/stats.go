@@ -15,8 +15,13 @@ type Share struct {
 	Delta *float64 `json:"delta,omitempty"`
 }
 
-// Text formats "2名，占40.0%".
-func (s Share) Text() string { return fmt.Sprintf("%d名，占%s", s.Count, Percent(s.Percent)) }
+// Text formats "2名，占40%" ("" for none: a share of nothing is left out).
+func (s Share) Text() string {
+	if s.Count == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d名，占%s", s.Count, Pct(s.Percent))
+}
 
 // Stats are the figures the documents report about the meeting and the new
 // committee, computed once.
@@ -46,22 +51,6 @@ type Stats struct {
 
 // Round1 rounds to one decimal, halves away from zero.
 func Round1(x float64) float64 { return math.Round(x*10) / 10 }
-
-// Percent formats a percentage with one decimal: "66.7%".
-func Percent(p float64) string { return fmt.Sprintf("%.1f%%", p) }
-
-// CompareText says how a figure moved against the previous committee:
-// "较上届提高2.5个百分点", "较上届下降1.0个百分点", "与上届持平". unit is
-// "个百分点" or "岁".
-func CompareText(delta float64, unit string) string {
-	switch {
-	case delta > 0:
-		return fmt.Sprintf("较上届提高%.1f%s", delta, unit)
-	case delta < 0:
-		return fmt.Sprintf("较上届下降%.1f%s", -delta, unit)
-	}
-	return "与上届持平"
-}
 
 // EducationLevel ranks an education text: 0 小学, 1 初中, 2 高中/中专,
 // 3 大专, 4 本科, 5 硕士研究生, 6 博士研究生; -1 when unrecognised.
