@@ -225,7 +225,7 @@ func Compute(es []*election.Election) *Stats {
 			}
 			if u := e.Unit(); u == election.UnitVillage || u == election.UnitCommunity {
 				s.OneShoulderBase++
-				if isDirector(c.Concurrent) {
+				if election.IsVillageDirector(c.Concurrent) {
 					s.OneShoulder++
 				}
 			}
@@ -321,11 +321,6 @@ func isNewSecretary(c election.Candidate) bool {
 		return true
 	}
 	return !strings.Contains(strings.ReplaceAll(c.Post, "副书记", ""), "书记")
-}
-
-// isDirector reports whether a concurrent post is 村（居）民委员会主任.
-func isDirector(post string) bool {
-	return strings.Contains(post, "主任") && strings.ContainsAny(post, "村居") && !strings.Contains(post, "副主任")
 }
 
 // Short is an organisation's short name (short_name, else name).

@@ -47,6 +47,29 @@ type Stats struct {
 	OldestAge   int      `json:"oldest_age"`
 	YoungestAge int      `json:"youngest_age"`
 	AgesKnown   int      `json:"ages_known"`
+	// Village and community organisations (TwoCommittees): whether the
+	// 书记 is also the 村（居）民委员会主任 (一肩挑), and the members who also
+	// sit on the 村（居）民委员会 (交叉任职), by the candidates' concurrent.
+	TwoCommittees bool  `json:"two_committees,omitempty"`
+	OneShoulder   bool  `json:"one_shoulder,omitempty"`
+	CrossHeld     Share `json:"cross_held"`
+}
+
+// IsVillageDirector reports a concurrent post that is the 村民委员会主任
+// or 居民委员会主任 (not a 副主任): the 书记 holding it is 一肩挑.
+func IsVillageDirector(post string) bool {
+	return strings.Contains(post, "主任") && strings.ContainsAny(post, "村居") && !strings.Contains(post, "副主任")
+}
+
+// IsVillageCommittee reports a concurrent post on the 村（居）民委员会
+// (交叉任职).
+func IsVillageCommittee(post string) bool {
+	for _, s := range []string{"村民委员会", "居民委员会", "村委会", "居委会", "村委", "居委"} {
+		if strings.Contains(post, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // Round1 rounds to one decimal, halves away from zero.
@@ -99,7 +122,7 @@ func (e *Election) computeStats() *Stats {
 		st.Attendance = Round1(float64(st.Present) * 100 / float64(st.Expected))
 	}
 	date, hasDate := e.ElectionDate()
-	var women, minor, young, college, bachelor, re, ageSum int
+	var women, minor, young, college, bachelor, re, ageSum, cross int
 	st.YoungestAge = 1 << 30
 	for _, name := range r.Elected {
 		c, ok := e.Candidate(name)
@@ -121,6 +144,9 @@ func (e *Election) computeStats() *Stats {
 		}
 		if c.Incumbent {
 			re++
+		}
+		if IsVillageCommittee(c.Concurrent) {
+			cross++
 		}
 		if c.Birth != nil && hasDate {
 			age := c.Birth.AgeAt(date)
@@ -145,6 +171,12 @@ func (e *Election) computeStats() *Stats {
 	st.Bachelor = share(bachelor, n)
 	st.Reelected = share(re, n)
 	st.Newcomers = share(n-re, n)
+	if u := e.Unit(); u == UnitVillage || u == UnitCommunity {
+		st.TwoCommittees = true
+		st.CrossHeld = share(cross, n)
+		c, _ := e.Candidate(r.Secretary)
+		st.OneShoulder = r.Secretary != "" && IsVillageDirector(c.Concurrent)
+	}
 	if p := e.File.Previous; p != nil && p.Members > 0 {
 		delta := func(s Share, prev *int) Share {
 			if prev == nil {
