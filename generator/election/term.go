@@ -214,9 +214,9 @@ func (v *validator) checkTerm() {
 		if t.Months > 12 {
 			over = "延期换届一般不超过1年，"
 		}
-		v.warnf("term_overdue", "organization.elected_on", "%s，任期已于%s届满；党员大会定于%s，比届满晚%d个月，属于延期换届。%s延期须报上级党组织批准（《中国共产党基层组织选举工作条例》第三条），请示将请求批准延期换届；%s", when, t.End.Chinese(), meeting.Chinese(), t.Months, over, reason)
+		v.warnf("term_overdue", "organization.elected_on", "%s，已于%s届满；党员大会定于%s，比届满晚%d个月，属于延期换届。%s延期须报上级党组织批准（《中国共产党基层组织选举工作条例》第三条），请示将请求批准延期换届；%s", when, t.End.Chinese(), meeting.Chinese(), t.Months, over, reason)
 	case TimingEarly:
-		v.warnf("term_early", "organization.elected_on", "%s，任期将于%s届满；党员大会定于%s，比届满早%d个月，属于提前换届。提前换届须报上级党组织批准（《中国共产党基层组织选举工作条例》第三条），请示将请求批准提前换届；%s", when, t.End.Chinese(), meeting.Chinese(), t.Months, reason)
+		v.warnf("term_early", "organization.elected_on", "%s，将于%s届满；党员大会定于%s，比届满早%d个月，属于提前换届。提前换届须报上级党组织批准（《中国共产党基层组织选举工作条例》第三条），请示将请求批准提前换届；%s", when, t.End.Chinese(), meeting.Chinese(), t.Months, reason)
 	}
 }
 
