@@ -205,8 +205,8 @@ func (v *validator) checkTerm() {
 	when := fmt.Sprintf("%s于%s选举产生，任期%d年", who, o.ElectedOn.Chinese(), t.Years)
 	meeting, _ := e.ElectionDate()
 	reason := "请在 [plan] 中用 term_reason 写明原因（请示中写入）"
-	if e.File.Plan.TermReason != "" {
-		reason = "请示写明了原因（term_reason）"
+	if r := e.File.Plan.TermReason; r != "" {
+		reason = "请示中写明的原因：" + r
 	}
 	switch t.Timing {
 	case TimingLate:
