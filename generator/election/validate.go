@@ -165,7 +165,11 @@ func (v *validator) contact() {
 	if strings.TrimSpace(c.Phone) == "" {
 		lack = append(lack, "电话（phone）")
 	}
-	v.warnf("contact", "contact", "请示应在附注中写明联系人和电话，[contact] 缺少%s；请填写，否则请示不印附注", strings.Join(lack, "和"))
+	then := "请填写"
+	if len(lack) == 2 {
+		then = "请填写，否则请示不印附注"
+	}
+	v.warnf("contact", "contact", "请示应在附注中写明联系人和电话，[contact] 缺少%s；%s", strings.Join(lack, "和"), then)
 }
 
 // approval reminds of the 批复 the 通知 and 选举办法 cite, and checks the
