@@ -131,3 +131,17 @@ func TestNoticePeriod(t *testing.T) {
 		})
 	}
 }
+
+// With neither the 请示's nor the meeting's date, an elected_on after
+// today is a warning.
+func TestElectedOnInTheFuture(t *testing.T) {
+	defer func(f func() Date) { today = f }(today)
+	today = func() Date { return Date{2024, 5, 1} }
+	e := edit(t, "request_date = 2024-06-20", "#", "meeting_date = 2024-07-18", "#", "elected_on = 2021-07-10", "elected_on = 2024-06-01")
+	for _, f := range e.Findings {
+		if f.Code == "dates" && f.Level == LevelWarning && strings.Contains(f.Message, "（2024年6月1日）在今天之后") {
+			return
+		}
+	}
+	t.Errorf("no warning:\n%s", e.Findings.FormatAll("test.toml"))
+}
