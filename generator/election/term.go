@@ -177,24 +177,30 @@ func firstDate(ds ...*Date) *Date {
 	return nil
 }
 
-// checkTerm checks the term: term_years = 0 is an error; a 请示 without
-// elected_on cannot state the term; a meeting long after the term ended or
-// long before it ends is a delayed or early election (term_overdue,
-// term_early), which the higher organisation approves.
+// findTermYears refuses a term of no years: term_years = 0 (or less)
+// would print a term that ends when it starts.
+func findTermYears(e *Election, refuse func(field, msg string)) {
+	o := &e.File.Organization
+	if _, given := e.keyPos["organization.term_years"]; !given || o.TermYears > 0 || !e.Settings.IsParty() {
+		return
+	}
+	refuse("organization.term_years", fmt.Sprintf("任期应为正整数年（现为%d年）：基层党组织每届任期3年至5年；请写实际任期，或删除 term_years 按默认任期（%s%d年）",
+		o.TermYears, e.termWho(), DefaultTermYears(e.File.Kind, e.Unit())))
+}
+
+// checkTerm warns of a term that is not the usual one for the kind and
+// unit; of a 请示 without elected_on, which cannot state the term; and of
+// a meeting long after the term ended or long before it ends, a delayed
+// or early election (term_overdue, term_early) the higher organisation
+// approves.
 func (v *validator) checkTerm() {
 	e := v.e
 	o := &e.File.Organization
 	if !e.Settings.IsParty() {
 		return
 	}
-	if _, given := e.keyPos["organization.term_years"]; given && o.TermYears == 0 {
-		v.errorf("term", "organization.term_years", "任期不能为0年：基层党组织每届任期3年至5年；请写实际任期，或删除 term_years 按默认任期（%s%d年）", e.termWho(), DefaultTermYears(e.File.Kind, e.Unit()))
-	}
 	if def := DefaultTermYears(e.File.Kind, e.Unit()); o.TermYears >= 3 && o.TermYears <= 5 && o.TermYears != def {
 		v.warnf("term", "organization.term_years", "%s每届任期一般为%d年（中办《关于党的基层组织任期的意见》，2018），现写为%d年；请核实，如无特别规定请删除 term_years（按%d年计算）", e.termWho(), def, o.TermYears, def)
-	}
-	if o.TermYears < 0 {
-		v.errorf("term", "organization.term_years", "任期不能为负数（现为%d年）；基层党组织每届任期3年至5年", o.TermYears)
 	}
 	if o.ElectedOn == nil {
 		v.warnf("missing", "organization", "缺少 [organization] 的 elected_on（本届%s选举产生的日期）：请示要写明本届的任期和届满时间，也据此检查是否按期换届；请填写，如 elected_on = 2021-07-10", e.Kind.bodyWord())

@@ -106,7 +106,7 @@ func TestTermFindings(t *testing.T) {
 		{"a reason given", []string{"elected_on = 2021-07-10", "elected_on = 2018-07-10", "request_date = 2024-06-20", "term_reason = \"原书记病休\"\nrequest_date = 2024-06-20"}, "term_overdue", LevelWarning,
 			[]string{"请示中写明的原因：原书记病休"}, TimingLate, 36},
 		{"term_years = 0", []string{"term_years = 3", "term_years = 0"}, "term", LevelError,
-			[]string{"任期不能为0年", "按默认任期（党支部3年）"}, TimingOnTime, 0},
+			[]string{"任期应为正整数年（现为0年）", "按默认任期（党支部3年）"}, TimingOnTime, 0},
 		{"a village branch written for 3 years", []string{"term_years = 3", "term_years = 3\nunit = \"village\""}, "term", LevelWarning,
 			[]string{"村党组织每届任期一般为5年", "现写为3年"}, TimingOnTime, 0},
 	} {

@@ -35,6 +35,7 @@ func (v *validator) run() {
 	checkRulesTable(e.Loaded, func(level, code, field, msg string) { v.add(level, code, field, msg) })
 	v.header()
 	v.checkTerm()
+	findTermYears(e, func(field, msg string) { v.add(LevelError, "term", field, msg) })
 	findDates(e, func(field, msg string) { v.add(LevelError, "dates", field, msg) })
 	v.warnDates()
 	v.contact()
