@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"time"
 
 	"huanjie/templates"
 )
@@ -152,6 +153,7 @@ func parseTemplate(file string, b []byte) (*Template, error) {
 	if err != nil {
 		return nil, translateTemplateError(file, err)
 	}
+	escapeTemplates(tm)
 	t.tmpl = tm
 	return t, nil
 }
@@ -166,6 +168,10 @@ var tmplKeyRE = regexp.MustCompile(`<(\.[^>]*)>`)
 func translateTemplateError(file string, err error) error {
 	msg := err.Error()
 	te := &TemplateError{File: file, Msg: "模板写法有误：" + msg}
+	le, limited := isLimit(err)
+	if limited {
+		te.Msg = le.msg
+	}
 	if m := tmplErrRE.FindStringSubmatch(msg); m != nil {
 		te.Line, _ = strconv.Atoi(m[2])
 		detail := m[4]
@@ -173,6 +179,10 @@ func translateTemplateError(file string, err error) error {
 			te.Key = k[1]
 		}
 		switch {
+		case limited:
+			te.Key = ""
+		case strings.Contains(detail, "exceeded maximum template depth"):
+			te.Msg = "模板调用自身的层数太多（递归没有结束），已停止"
 		case strings.Contains(detail, "can't evaluate field"), strings.Contains(detail, "map has no entry for key"):
 			te.Msg = "数据中没有这一项，请检查拼写"
 		case strings.Contains(detail, "nil pointer evaluating"):
@@ -190,10 +200,17 @@ func translateTemplateError(file string, err error) error {
 	return te
 }
 
-// Execute fills the template with data and returns the markup text.
+// Execute fills the template with data and returns the markup text. The
+// execution is bounded (see escape.go).
 func (t *Template) Execute(data any) (string, error) {
 	var buf bytes.Buffer
-	if err := t.tmpl.Execute(&buf, data); err != nil {
+	b := &budget{start: time.Now(), out: &buf}
+	tm, err := t.tmpl.Clone()
+	if err != nil {
+		return "", translateTemplateError(t.File, err)
+	}
+	tm.Funcs(template.FuncMap{tickName: b.tick})
+	if err := tm.Execute(b, data); err != nil {
 		return "", translateTemplateError(t.File, err)
 	}
 	return buf.String(), nil

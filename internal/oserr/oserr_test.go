@@ -1,0 +1,29 @@
+package oserr
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode"
+
+	"huanjie/internal/regular"
+)
+
+func TestDescribeIsChinese(t *testing.T) {
+	dir := t.TempDir()
+	_, notExist := os.Open(filepath.Join(dir, "none"))
+	_, notRegular := regular.ReadFile(dir, 10)
+	for _, err := range []error{notExist, notRegular, fmt.Errorf("wrapped: %w", notExist), os.ErrPermission, fmt.Errorf("plain English")} {
+		got := Describe(err)
+		if got == "" {
+			t.Errorf("%v: empty", err)
+		}
+		for _, r := range got {
+			if unicode.Is(unicode.Latin, r) {
+				t.Errorf("%v: %q has Latin letters", err, got)
+				break
+			}
+		}
+	}
+}
