@@ -1,11 +1,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"huanjie/generator/build"
 	"huanjie/generator/fontset"
@@ -23,6 +27,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	path, code := oneFile("build", f, args, stderr)
 	if code >= 0 {
 		return code
+	}
+	if strings.TrimSpace(*out) == "" {
+		return usageError(stderr, "build", fmt.Errorf("-o 后面应是输出目录，不能为空"))
 	}
 	copies := 0
 	if *copiesArg != "" {
@@ -46,7 +53,12 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "huanjie build：%v\n", err)
 		return exitData
 	}
-	if err := build.Write(outs); err != nil {
+	// Ctrl-C or a termination request while the set is being written rolls
+	// it back: the folder keeps the set that was there before.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err = build.WriteContext(ctx, outs, stderr)
+	stop()
+	if err != nil {
 		fmt.Fprintf(stderr, "huanjie build：%v\n", err)
 		return exitData
 	}

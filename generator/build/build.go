@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -372,82 +371,6 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// Write writes the outputs as one set: every file goes to a temporary
-// name in the directory first; only when all are written are they moved
-// into place, each existing file of the same name being kept aside until
-// the whole set is in. On any failure the temporaries are removed and the
-// files that were there before are put back, so the directory holds
-// either the old set or the new one, never half of each.
-func Write(outs []Output) error {
-	if len(outs) == 0 {
-		return nil
-	}
-	dir := filepath.Dir(outs[0].Path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("无法创建输出目录 %s：%s", dir, errText(err))
-	}
-	var temps, backups []string
-	var placed []int
-	undo := func() {
-		for _, i := range placed {
-			os.Remove(outs[i].Path)
-		}
-		for i, b := range backups {
-			if b != "" {
-				os.Rename(b, outs[i].Path)
-			}
-		}
-		for _, t := range temps {
-			os.Remove(t)
-		}
-	}
-	for _, o := range outs {
-		f, err := os.CreateTemp(filepath.Dir(o.Path), ".huanjie-*.tmp")
-		if err != nil {
-			undo()
-			return fmt.Errorf("无法在 %s 中写文件（%s）；请换一个可写的输出目录（-o）", filepath.Dir(o.Path), errText(err))
-		}
-		temps = append(temps, f.Name())
-		_, err = f.Write(o.Data)
-		if err == nil {
-			err = f.Chmod(0o644)
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			undo()
-			return fmt.Errorf("写入 %s 失败（%v）；磁盘可能已满", o.Path, err)
-		}
-	}
-	backups = make([]string, len(outs))
-	for i, o := range outs {
-		if st, err := os.Lstat(o.Path); err == nil {
-			if st.IsDir() {
-				undo()
-				return fmt.Errorf("无法写入 %s：已有同名的目录；请换一个输出目录（-o）", o.Path)
-			}
-			b := temps[i] + ".old"
-			if err := os.Rename(o.Path, b); err != nil {
-				undo()
-				return fmt.Errorf("无法替换 %s（%s）；文件可能正被其他程序打开", o.Path, errText(err))
-			}
-			backups[i] = b
-		}
-		if err := os.Rename(temps[i], o.Path); err != nil {
-			undo()
-			return fmt.Errorf("无法写入 %s（%s）", o.Path, errText(err))
-		}
-		placed = append(placed, i)
-	}
-	for _, b := range backups {
-		if b != "" {
-			os.Remove(b)
-		}
-	}
-	return nil
 }
 
 // Names lists the document names of the templates, in order.

@@ -5,27 +5,31 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"text/template"
 	"time"
+	"unicode/utf8"
 
+	"huanjie/internal/oserr"
+	"huanjie/internal/regular"
 	"huanjie/templates"
 )
 
 // Template is one document template: its front matter and body.
 type Template struct {
-	File     string   // file name, e.g. "request.tmpl"
-	Name     string   // --only name, e.g. "request"
-	FileName string   // output file name part, e.g. "换届选举请示"
-	Needs    []string // data sections it needs: meeting, first_meeting, report, summary, result
-	Order    int
-	Body     string
-	bodyLine int // line of the file where Body starts (for error lines)
-	tmpl     *template.Template
+	File         string   // file name, e.g. "request.tmpl"
+	Name         string   // --only name, e.g. "request"
+	FileName     string   // output file name part, e.g. "换届选举请示"
+	Needs        []string // data sections it needs: meeting, first_meeting, report, summary, result
+	Order        int
+	Body         string
+	bodyLine     int // line of the file where Body starts (for error lines)
+	fileNameLine int // line of 文件名
+	tmpl         *template.Template
 }
 
 // TemplateError is a template problem, in Chinese, naming the file and line.
@@ -62,16 +66,21 @@ func LoadTemplates(dir string) ([]*Template, error) {
 	if dir != "" {
 		des, err := os.ReadDir(dir)
 		if err != nil {
-			return nil, fmt.Errorf("无法读取模板目录 %s：%v", dir, errText(err))
+			return nil, fmt.Errorf("无法读取模板目录 %s：%s", dir, oserr.Describe(err))
 		}
+		n := 0
 		for _, e := range des {
-			if strings.HasSuffix(e.Name(), ".tmpl") {
-				b, err := os.ReadFile(path.Join(dir, e.Name()))
-				if err != nil {
-					return nil, fmt.Errorf("无法读取模板 %s：%v", e.Name(), errText(err))
-				}
-				files[e.Name()] = b
+			if !strings.HasSuffix(e.Name(), ".tmpl") {
+				continue
 			}
+			if n++; n > maxTemplates {
+				return nil, fmt.Errorf("模板目录 %s 中的 .tmpl 文件多于%d个；请只放要替换或增加的模板", dir, maxTemplates)
+			}
+			b, err := regular.ReadFile(filepath.Join(dir, e.Name()), maxTemplateSize)
+			if err != nil {
+				return nil, fmt.Errorf("无法读取模板 %s：%s", e.Name(), oserr.Describe(err))
+			}
+			files[e.Name()] = b
 		}
 	}
 	var out []*Template
@@ -86,19 +95,43 @@ func LoadTemplates(dir string) ([]*Template, error) {
 		if out[i].Order != out[j].Order {
 			return out[i].Order < out[j].Order
 		}
-		return out[i].Name < out[j].Name
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].File < out[j].File
 	})
+	byFileName := map[string]*Template{}
+	for _, t := range out {
+		if o := byFileName[t.FileName]; o != nil {
+			return nil, &TemplateError{File: t.File, Line: t.fileNameLine, Msg: fmt.Sprintf("文件名“%s”与模板 %s 的相同；两份文书不能写到同一个文件，请改一个文件名", t.FileName, o.File)}
+		}
+		byFileName[t.FileName] = t
+	}
 	return out, nil
 }
 
-func errText(err error) string {
-	if os.IsNotExist(err) {
-		return "不存在"
+// Bounds on a templates folder: real templates are a few kilobytes.
+const (
+	maxTemplates    = 100
+	maxTemplateSize = 256 << 10
+	maxFileNameLen  = 30 // characters of a 文件名
+)
+
+// checkFileName says what is wrong with a template's 文件名 ("" when
+// nothing): it becomes part of one file name in the output folder, so it
+// can hold no path separator, no "..", nothing Windows refuses in a name.
+func checkFileName(v string) string {
+	switch {
+	case v == "":
+		return "“文件名”不能为空"
+	case utf8.RuneCountInString(v) > maxFileNameLen:
+		return fmt.Sprintf("“文件名”最多%d个字", maxFileNameLen)
+	case strings.ContainsFunc(v, func(r rune) bool { return r < ' ' || r == 0x7f || strings.ContainsRune(`/\:*?"<>|`, r) }):
+		return `“文件名”中不能有 / \ : * ? " < > | 或控制字符：文书只能写在输出目录中，不能写到别处`
+	case strings.HasPrefix(v, ".") || strings.HasSuffix(v, ".") || strings.TrimSpace(v) != v:
+		return "“文件名”不能以“.”或空格开头或结尾"
 	}
-	if os.IsPermission(err) {
-		return "没有权限"
-	}
-	return err.Error()
+	return ""
 }
 
 // parseTemplate reads the front matter (key：value lines up to "---") and
@@ -127,7 +160,10 @@ func parseTemplate(file string, b []byte) (*Template, error) {
 		case "文书":
 			t.Name = v
 		case "文件名":
-			t.FileName = v
+			if msg := checkFileName(v); msg != "" {
+				return nil, &TemplateError{File: file, Line: i + 1, Msg: msg}
+			}
+			t.FileName, t.fileNameLine = v, i+1
 		case "需要":
 			for _, n := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' }) {
 				if !knownNeed[n] {
