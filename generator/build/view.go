@@ -108,7 +108,7 @@ func (v *View) SecretaryBallotCopies() int {
 func newBallotView(c election.BallotConfig, seats int) BallotView {
 	b := BallotView{Variant: c.Variant, Paper: strings.ToUpper(c.Paper), PerSheet: c.PerSheet, Pen: c.Pen, WriteIns: c.WriteIns}
 	// color = "#FDECEC" tints the 委员 ballot; "#FDECEC,#FFF4D6" also the 书记、副书记 ballot
-	colors := strings.FieldsFunc(c.Color, func(r rune) bool { return r == ',' || r == '，' || r == ' ' })
+	colors := election.BallotColors(c.Color)
 	if len(colors) > 0 {
 		b.Color = colors[0]
 	}

@@ -21,6 +21,9 @@ type Finding struct {
 	Line    int    `json:"line,omitempty"`
 	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`
+	// Outcome marks an error that is the meeting's outcome (a registered
+	// Outcome refusal): it stops the result documents, not the others.
+	Outcome bool `json:"-"`
 }
 
 // Findings is a list of findings with helpers.
@@ -56,8 +59,19 @@ func (fs Findings) Has(codes ...string) bool {
 func (fs Findings) DataErrors() Findings {
 	var out Findings
 	for _, f := range fs {
-		outcome := f.Code == "quorum" || f.Code == "first_meeting" || (f.Code == "ballots" && f.Field == "meeting.ballots_returned")
+		outcome := f.Outcome || f.Code == "quorum" || f.Code == "first_meeting" || (f.Code == "ballots" && f.Field == "meeting.ballots_returned")
 		if f.Level == LevelError && !outcome {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Outcomes returns the errors of registered Outcome refusals.
+func (fs Findings) Outcomes() Findings {
+	var out Findings
+	for _, f := range fs {
+		if f.Outcome && f.Level == LevelError {
 			out = append(out, f)
 		}
 	}

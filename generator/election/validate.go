@@ -29,6 +29,7 @@ func (v *validator) warnf(code, field, format string, a ...any) {
 }
 
 func (v *validator) run() {
+	v.refuse()
 	checkRulesTable(v.e.Loaded, func(level, code, field, msg string) { v.add(level, code, field, msg) })
 	v.header()
 	v.members()

@@ -27,6 +27,7 @@ import (
 
 	"huanjie/fonts"
 	"huanjie/generator/doc"
+	"huanjie/internal/oserr"
 )
 
 // Face is one usable TrueType face (a single face; TTC members are extracted).
@@ -109,7 +110,7 @@ func Load(opt Options) (*Set, error) {
 	if opt.Dir != "" {
 		abs, err := filepath.Abs(opt.Dir)
 		if err != nil {
-			return nil, fmt.Errorf("字体目录 %s 无法解析：%v", opt.Dir, err)
+			return nil, fmt.Errorf("字体目录 %s 无法解析（%s）", opt.Dir, oserr.Describe(err))
 		}
 		opt.Dir = abs
 		st, err := os.Stat(abs)
@@ -241,7 +242,7 @@ func newFace(file []byte, index int, source string, o origin) (*Face, error) {
 	}
 	sf, err := sfnt.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("字体文件无法解析：%v", err)
+		return nil, fmt.Errorf("字体文件无法解析（文件损坏或格式不支持）")
 	}
 	f := &Face{Data: data, Source: source, origin: o, font: sf, LocalFamily: h.local}
 	f.Family = h.english
