@@ -10,7 +10,6 @@ import (
 
 	"huanjie/generator/build"
 	"huanjie/generator/election"
-	"huanjie/generator/fontset"
 	"huanjie/generator/strokes"
 )
 
@@ -56,9 +55,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
-	if fs, err := fontset.Load(fontset.Options{Dir: e.File.Fonts.Dir}); err == nil {
-		e.Findings = append(e.Findings, build.GlyphFindings(e, fs)...).Sorted()
-	}
+	e.Findings = append(e.Findings, build.Check(e, build.Options{})...).Sorted()
 	ok := !e.Findings.HasErrors()
 	if *asJSON {
 		findings := e.Findings

@@ -54,91 +54,41 @@ type Output struct {
 
 // Plan renders every document requested into memory; nothing is written.
 // notes receives one Chinese line per document skipped for lack of data.
+// It refuses for exactly what Check reports, in the same words.
 func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) {
-	for _, f := range opt.Formats {
-		if f != "pdf" && f != "docx" {
-			return nil, &UsageError{fmt.Sprintf("不认识的格式 %q；--format 可写 pdf、docx 或 pdf,docx", f)}
-		}
-	}
-	if len(opt.Formats) == 0 {
-		opt.Formats = []string{"pdf"}
-	}
-	tdir := opt.TemplatesDir
-	if tdir == "" {
-		tdir = e.File.Templates.Dir
-	}
-	tmpls, err := LoadTemplates(tdir)
+	p, err := prepare(e, opt)
 	if err != nil {
-		return nil, &Refusal{err.Error()}
-	}
-	byName := map[string]*Template{}
-	var names []string
-	for _, t := range tmpls {
-		if byName[t.Name] == nil {
-			names = append(names, t.Name) // several files may share one name
-		}
-		byName[t.Name] = t
-	}
-	asked := map[string]bool{}
-	for _, n := range opt.Only {
-		if byName[n] == nil {
-			return nil, &UsageError{fmt.Sprintf("没有名为 %q 的文书；可用的有：%s", n, strings.Join(names, "、"))}
-		}
-		asked[n] = true
-	}
-	if len(e.Findings.DataErrors()) > 0 {
-		return nil, &Refusal{"数据有错误，不能生成文书：\n" + e.Findings.Errors().FormatAll(e.Path) + "请先运行 huanjie check 按提示修改。"}
-	}
-	var fs *fontset.Set
-	if contains(opt.Formats, "pdf") {
-		fdir := opt.FontsDir
-		if fdir == "" {
-			fdir = e.File.Fonts.Dir
-		}
-		fs, err = fontset.Load(fontset.Options{Dir: fdir, NoSystem: opt.NoSystemFonts})
-		if err != nil {
-			return nil, &UsageError{err.Error()}
-		}
-	}
-	view := newView(e, opt.Draft)
-	view.CopiesOverride = opt.Copies
-	// Fill every template first (cheap, and the view is not shared
-	// across goroutines), then render the documents in parallel.
-	var jobs []renderJob
-	for _, t := range tmpls {
-		if len(asked) > 0 && !asked[t.Name] {
-			continue
-		}
-		if why := missing(t, e, opt.Draft); why != "" {
-			// Asked for by name, or refused for an invalid election: the
-			// whole build stops, so no half set is written.
-			if asked[t.Name] || isRefusal(why) {
-				return nil, &Refusal{fmt.Sprintf("不能生成 %s（%s）：%s", t.Name, t.FileName, strings.TrimPrefix(why, "!"))}
-			}
-			fmt.Fprintf(notes, "跳过 %s（%s）：%s\n", t.Name, t.FileName, strings.TrimPrefix(why, "!"))
-			continue
-		}
-		d, fitted, err := fitDocument(t, view, e, fs, contains(opt.Formats, "pdf"))
-		if err != nil {
-			return nil, &Refusal{err.Error()}
-		}
-		base := safeName(view.Short) + "-" + t.FileName
-		for _, f := range opt.Formats {
-			j := renderJob{t: t, d: d, format: f, file: base + "." + f}
-			if f == "pdf" {
-				j.data = fitted
-			}
-			jobs = append(jobs, j)
-		}
-	}
-	if err := renderAll(jobs, fs); err != nil {
 		return nil, err
+	}
+	if errs := p.dataErrors(); len(errs) > 0 {
+		return nil, dataRefusal(e, errs)
+	}
+	jobs, found, err := p.fill(notes)
+	if err != nil {
+		return nil, err
+	}
+	if len(found) > 0 {
+		return nil, dataRefusal(e, found)
+	}
+	renderAll(jobs, p.fs)
+	if found := p.renderFindings(jobs); len(found) > 0 {
+		return nil, dataRefusal(e, found)
+	}
+	for _, j := range jobs {
+		if j.err != nil {
+			return nil, &Refusal{fmt.Sprintf("生成 %s 时出错：%v", j.file, j.err)}
+		}
 	}
 	outs := make([]Output, len(jobs))
 	for i, j := range jobs {
 		outs[i] = Output{Name: j.t.Name, Path: filepath.Join(opt.Out, j.file), Data: j.data}
 	}
 	return outs, nil
+}
+
+// dataRefusal refuses for findings in the data, listed as check lists them.
+func dataRefusal(e *election.Election, fs election.Findings) *Refusal {
+	return &Refusal{"数据有错误，不能生成文书：\n" + fs.Sorted().FormatAll(e.Path) + "请先运行 huanjie check 按提示修改。"}
 }
 
 type renderJob struct {
@@ -150,9 +100,9 @@ type renderJob struct {
 	err    error
 }
 
-// renderAll renders the jobs on all processors; the first error in job
-// order is returned, so the message does not depend on scheduling.
-func renderAll(jobs []renderJob, fs *fontset.Set) error {
+// renderAll renders the jobs without output yet on all processors; each
+// job keeps its own error.
+func renderAll(jobs []renderJob, fs *fontset.Set) {
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
@@ -165,18 +115,12 @@ func renderAll(jobs []renderJob, fs *fontset.Set) error {
 		}()
 	}
 	for i := range jobs {
-		if jobs[i].data == nil {
+		if jobs[i].data == nil && jobs[i].err == nil {
 			work <- i
 		}
 	}
 	close(work)
 	wg.Wait()
-	for _, j := range jobs {
-		if j.err != nil {
-			return &Refusal{fmt.Sprintf("生成 %s 时出错：%v", j.file, j.err)}
-		}
-	}
-	return nil
 }
 
 func (j *renderJob) render(fs *fontset.Set) {
@@ -184,10 +128,6 @@ func (j *renderJob) render(fs *fontset.Set) {
 	switch j.format {
 	case "pdf":
 		j.err = pdf.Render(j.d, fs, &buf)
-		var fe interface{ Code() string }
-		if errors.As(j.err, &fe) && fe.Code() == "form_overflow" && j.t.Name == "ballot" {
-			j.err = fmt.Errorf("%v（选票的纸张、每张份数、另选人空格数和样式可在数据文件的 [ballot] 中设置：paper、per_sheet、writeins、variant）", j.err)
-		}
 	case "docx":
 		j.err = docx.Render(j.d, &buf)
 	}

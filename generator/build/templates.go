@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -197,7 +198,7 @@ func parseTemplate(file string, b []byte) (*Template, error) {
 var knownNeed = map[string]bool{"meeting": true, "first_meeting": true, "result": true, "report": true, "summary": true}
 
 var tmplErrRE = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
-var tmplKeyRE = regexp.MustCompile(`<(\.[^>]*)>`)
+var tmplKeyRE = regexp.MustCompile(`<(?:[^>]*\s)?(\.[A-Za-z][\w.]*)>`)
 
 // translateTemplateError turns a text/template error into Chinese with the
 // file, line and data key.
@@ -228,12 +229,24 @@ func translateTemplateError(file string, err error) error {
 		case strings.Contains(detail, "unexpected"), strings.Contains(detail, "unclosed"), strings.Contains(detail, "missing"):
 			te.Msg = "模板语法错误（{{ }} 不配对或写法不对）：" + detail
 		case strings.Contains(detail, "error calling"):
-			te.Msg = "计算出错：" + detail
+			te.Msg = "计算出错：" + innermost(err).Error()
 		default:
 			te.Msg = "模板出错：" + detail
 		}
 	}
 	return te
+}
+
+// innermost is the error at the end of err's chain: the Chinese message of
+// a template function, without text/template's English wrapping.
+func innermost(err error) error {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err
+		}
+		err = next
+	}
 }
 
 // Execute fills the template with data and returns the markup text. The

@@ -120,8 +120,15 @@ func escapeControls(s string) string {
 	return b.String()
 }
 
-// where is displayPath for a message about the value at path.
-func where(path string) string { return escapeControls(displayPath(path)) }
+// where is displayPath for a message about the value at path (a long
+// name used as a key is cut short).
+func where(path string) string {
+	p := displayPath(path)
+	if utf8.RuneCountInString(p) > 60 {
+		p = string([]rune(p)[:60]) + "…"
+	}
+	return escapeControls(p)
+}
 
 // isControl: C0 and C1 control characters and DEL.
 func isControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) }
@@ -129,7 +136,7 @@ func isControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) }
 func findControlChars(e *Election, refuse func(field, msg string)) {
 	e.strings(func(path string, k textKind, s string) {
 		for _, r := range s {
-			if isControl(r) && !(k.lines && (r == '\n' || r == '\r')) {
+			if isControl(r) && r != '\n' && r != '\r' { // line breaks: findLineBreaks
 				refuse(path, fmt.Sprintf("%s 中有看不见的控制字符 %s（“%s”），印不出来；请删去它（多半是从其他软件复制文字时带进来的）",
 					where(path), visible(string(r)), visible(s)))
 				return

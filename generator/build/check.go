@@ -1,0 +1,294 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+
+	"huanjie/generator/doc"
+	"huanjie/generator/election"
+	"huanjie/generator/fontset"
+)
+
+// check and build agree by construction: Plan and Check run the same
+// steps (prepare, the data's findings, filling every template, the forms'
+// layout) and turn what goes wrong into the same findings, at the line of
+// the data at fault. Check is Plan without writing and without rendering
+// the documents that cannot overflow: it renders only the forms (ballots,
+// counting sheets), each at one copy, in PDF and DOCX.
+//
+// The reasons build refuses for are registered: election's (see
+// election.Refusal) and these, which need the fonts, the templates or the
+// layout. RefusalCodes lists them all; a test asserts check finds each.
+var buildRefusals = []string{
+	"missing_glyph", // a character no font has (GlyphFindings)
+	"form_overflow", // a ballot or counting form that does not fit its paper
+	"template",      // a template that cannot be filled with these data, or [templates] dir unusable
+	"fonts",         // [fonts] dir unusable
+	"refused",       // a document the outcome does not allow (invalid election, revote…)
+}
+
+// RefusalCodes lists every registered reason build refuses for.
+func RefusalCodes() []string {
+	return append(election.RefusalCodes(), buildRefusals...)
+}
+
+// Check returns the findings build would refuse for beyond e.Findings
+// (which already holds the data's own): characters no font has, templates
+// the data cannot fill, forms that do not fit, documents the outcome does
+// not allow, unusable folders of fonts or templates. opt selects as for
+// Plan (Only, Draft, TemplatesDir, FontsDir); Copies and Formats are
+// ignored.
+func Check(e *election.Election, opt Options) election.Findings {
+	opt.Formats, opt.Copies = []string{"pdf", "docx"}, 1
+	p, err := prepare(e, opt)
+	var ue *UsageError
+	switch {
+	case errors.As(err, &ue):
+		return election.Findings{finding(e, "fonts", "fonts.dir", err.Error())}
+	case err != nil:
+		return election.Findings{finding(e, "template", "templates.dir", err.Error())}
+	}
+	found := GlyphFindings(e, p.fs)
+	if len(e.Findings.DataErrors()) > 0 || len(found) > 0 {
+		return found // the dry run needs data within the limits
+	}
+	jobs, fillFound, err := p.fill(io.Discard)
+	if err != nil && !e.Findings.HasErrors() {
+		// a refusal for the outcome that check does not already report, or
+		// a template's own fault
+		found = append(found, finding(e, "refused", "meeting", err.Error()))
+	}
+	found = append(found, fillFound...)
+	var forms []renderJob
+	for _, j := range jobs {
+		if j.d.Layout == doc.LayoutForm {
+			forms = append(forms, j)
+		}
+	}
+	renderAll(forms, p.fs)
+	return append(found, p.renderFindings(forms)...)
+}
+
+// planner holds what Plan and Check share.
+type planner struct {
+	e     *election.Election
+	opt   Options
+	tmpls []*Template
+	asked map[string]bool
+	fs    *fontset.Set // nil when no PDF is made
+	view  *View
+}
+
+// prepare checks the options and loads templates and fonts.
+func prepare(e *election.Election, opt Options) (*planner, error) {
+	for _, f := range opt.Formats {
+		if f != "pdf" && f != "docx" {
+			return nil, &UsageError{fmt.Sprintf("不认识的格式 %q；--format 可写 pdf、docx 或 pdf,docx", f)}
+		}
+	}
+	if len(opt.Formats) == 0 {
+		opt.Formats = []string{"pdf"}
+	}
+	tdir := opt.TemplatesDir
+	if tdir == "" {
+		tdir = e.File.Templates.Dir
+	}
+	tmpls, err := LoadTemplates(tdir)
+	if err != nil {
+		return nil, &Refusal{err.Error()}
+	}
+	byName := map[string]*Template{}
+	var names []string
+	for _, t := range tmpls {
+		if byName[t.Name] == nil {
+			names = append(names, t.Name) // several files may share one name
+		}
+		byName[t.Name] = t
+	}
+	p := &planner{e: e, opt: opt, tmpls: tmpls, asked: map[string]bool{}}
+	for _, n := range opt.Only {
+		if byName[n] == nil {
+			return nil, &UsageError{fmt.Sprintf("没有名为 %q 的文书；可用的有：%s", n, strings.Join(names, "、"))}
+		}
+		p.asked[n] = true
+	}
+	if contains(opt.Formats, "pdf") {
+		fdir := opt.FontsDir
+		if fdir == "" {
+			fdir = e.File.Fonts.Dir
+		}
+		if p.fs, err = fontset.Load(fontset.Options{Dir: fdir, NoSystem: opt.NoSystemFonts}); err != nil {
+			return nil, &UsageError{err.Error()}
+		}
+	}
+	p.view = newView(e, opt.Draft)
+	p.view.CopiesOverride = opt.Copies
+	return p, nil
+}
+
+// dataErrors are the findings that stop the build before any template is
+// filled: the data's errors (all of them are listed, outcome ones too) and
+// characters no font has.
+func (p *planner) dataErrors() election.Findings {
+	var out election.Findings
+	if len(p.e.Findings.DataErrors()) > 0 {
+		out = p.e.Findings.Errors()
+	}
+	if p.fs != nil {
+		out = append(out, GlyphFindings(p.e, p.fs)...)
+	}
+	return out
+}
+
+// fill fills every template the options select, in order. A template the
+// data cannot fill is a finding at the data it lacks; a document skipped
+// for lack of data is noted; a refusal for the outcome, or a template
+// fault that is not the data's, is an error.
+func (p *planner) fill(notes io.Writer) ([]renderJob, election.Findings, error) {
+	e, opt := p.e, p.opt
+	var jobs []renderJob
+	var found election.Findings
+	for _, t := range p.tmpls {
+		if len(p.asked) > 0 && !p.asked[t.Name] {
+			continue
+		}
+		why := missing(t, e, opt.Draft)
+		if why == "" {
+			why = outcomeRefusal(t, e, opt.Draft)
+		}
+		if why != "" {
+			// Asked for by name, or refused for an invalid election: the
+			// whole build stops, so no half set is written.
+			if p.asked[t.Name] || isRefusal(why) {
+				return nil, nil, &Refusal{fmt.Sprintf("不能生成 %s（%s）：%s", t.Name, t.FileName, strings.TrimPrefix(why, "!"))}
+			}
+			fmt.Fprintf(notes, "跳过 %s（%s）：%s\n", t.Name, t.FileName, strings.TrimPrefix(why, "!"))
+			continue
+		}
+		d, fitted, err := fitDocument(t, p.view, e, p.fs, p.fs != nil)
+		if err != nil {
+			f, ok := p.templateFinding(err)
+			if !ok {
+				return nil, nil, &Refusal{err.Error()}
+			}
+			found = append(found, f)
+			continue
+		}
+		base := safeName(p.view.Short) + "-" + t.FileName
+		for _, f := range opt.Formats {
+			j := renderJob{t: t, d: d, format: f, file: base + "." + f}
+			if f == "pdf" {
+				j.data = fitted
+			}
+			jobs = append(jobs, j)
+		}
+	}
+	return jobs, found, nil
+}
+
+// outcomeRefusal refuses a document reporting the result when a registered
+// Outcome refusal holds (see election.Refusal), unless a draft is asked.
+func outcomeRefusal(t *Template, e *election.Election, draft bool) string {
+	if out := e.Findings.Outcomes(); len(out) > 0 && !draft && contains(t.Needs, "result") {
+		return "!" + out[0].Message + "；如只需草稿，请加 --draft"
+	}
+	return ""
+}
+
+// finding is an error at the data at field (or its nearest table).
+func finding(e *election.Election, code, field, msg string) election.Finding {
+	pos := e.KeyPos(field)
+	return election.Finding{Level: election.LevelError, Code: code, Field: field, Line: pos.Line, Column: pos.Col, Message: msg}
+}
+
+// templateFinding turns a template failing on the data (a value it needs
+// is not filled in) into a finding at that value's table; ok is false for
+// a fault of the template itself.
+func (p *planner) templateFinding(err error) (election.Finding, bool) {
+	var te *TemplateError
+	if !errors.As(err, &te) || te.Key == "" {
+		return election.Finding{}, false
+	}
+	field, ok := tomlPath(te.Key)
+	if !ok {
+		return election.Finding{}, false
+	}
+	return finding(p.e, "template", field, err.Error()), true
+}
+
+// viewTables maps the View fields that are tables of the file.
+var viewTables = map[string]string{
+	"File": "", "Org": "organization", "Contact": "contact", "Members": "members", "Plan": "plan",
+	"Meeting": "meeting", "FirstMeeting": "first_meeting", "Report": "report", "Summary": "summary", "Previous": "previous",
+}
+
+// tomlPath maps a template key (".Plan.MeetingDate") to the TOML path of
+// the file ("plan.meeting_date"), following the model's toml tags.
+func tomlPath(key string) (string, bool) {
+	parts := strings.Split(strings.TrimPrefix(key, "."), ".")
+	table, ok := viewTables[parts[0]]
+	if !ok {
+		return "", false
+	}
+	path, t := "", reflect.TypeOf(election.File{})
+	if table != "" {
+		parts[0] = fieldWithTag(t, table)
+	} else {
+		parts = parts[1:]
+	}
+	for _, name := range parts {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			break
+		}
+		f, ok := t.FieldByName(name)
+		tag := f.Tag.Get("toml")
+		if !ok || tag == "" {
+			return "", false
+		}
+		if path != "" {
+			path += "."
+		}
+		path, t = path+tag, f.Type
+	}
+	return path, path != ""
+}
+
+// fieldWithTag names the field of struct type t with the toml tag.
+func fieldWithTag(t reflect.Type, tag string) string {
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).Tag.Get("toml") == tag {
+			return t.Field(i).Name
+		}
+	}
+	return ""
+}
+
+// renderFindings turns forms that do not fit their paper into findings.
+func (p *planner) renderFindings(jobs []renderJob) election.Findings {
+	var out election.Findings
+	seen := map[string]bool{}
+	for _, j := range jobs {
+		if j.err == nil || j.d.Layout != doc.LayoutForm {
+			continue
+		}
+		msg := fmt.Sprintf("%s（%s）放不下：%v", j.t.FileName, strings.ToUpper(j.format), j.err)
+		field := "candidates"
+		if j.t.Name == "ballot" {
+			msg += "（选票的纸张、每张份数、另选人空格数和样式可在数据文件的 [ballot] 中设置：paper、per_sheet、writeins、variant）"
+			if p.e.KeyPos("ballot").Line > 0 {
+				field = "ballot"
+			}
+		}
+		if !seen[msg] {
+			seen[msg] = true
+			out = append(out, finding(p.e, "form_overflow", field, msg))
+		}
+	}
+	return out
+}
