@@ -11,6 +11,7 @@ import (
 	"huanjie/generator/build"
 	"huanjie/generator/election"
 	"huanjie/generator/strokes"
+	"huanjie/internal/oserr"
 )
 
 // load reads the file, printing an unreadable-file message (exit 2).
@@ -163,7 +164,7 @@ func cmdSortNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		}
 	}
 	if err := sc.Err(); err != nil {
-		fmt.Fprintf(stderr, "huanjie sort-names：读取标准输入出错：%v\n", err)
+		fmt.Fprintf(stderr, "huanjie sort-names：读取标准输入出错（%s）；每行一个姓名，每行不超过1 MB\n", oserr.Describe(err))
 		return exitUsage
 	}
 	strokes.Sort(names, c)
