@@ -45,26 +45,9 @@ func Quote(s string) string {
 	return b.String()
 }
 
-// splitOut splits s at every rune of seps that is outside a literal span.
-func splitOut(s, seps string) []string {
-	var parts []string
-	in, start := false, 0
-	for i, r := range s {
-		switch {
-		case r == litOpen:
-			in = true
-		case r == litClose:
-			in = false
-		case !in && strings.ContainsRune(seps, r):
-			parts = append(parts, s[start:i])
-			start = i + len(string(r))
-		}
-	}
-	return append(parts, s[start:])
-}
-
-// cutOut cuts s around the first rune of seps outside a literal span.
-func cutOut(s, seps string) (before, after string, found bool) {
+// eachOut calls fn with the offset and width of every rune of seps
+// outside a literal span, in order, while fn returns true.
+func eachOut(s, seps string, fn func(i, n int) bool) {
 	in := false
 	for i, r := range s {
 		switch {
@@ -73,10 +56,33 @@ func cutOut(s, seps string) (before, after string, found bool) {
 		case r == litClose:
 			in = false
 		case !in && strings.ContainsRune(seps, r):
-			return s[:i], s[i+len(string(r)):], true
+			if !fn(i, utf8.RuneLen(r)) {
+				return
+			}
 		}
 	}
-	return s, "", false
+}
+
+// splitOut splits s at every rune of seps that is outside a literal span.
+func splitOut(s, seps string) []string {
+	var parts []string
+	start := 0
+	eachOut(s, seps, func(i, n int) bool {
+		parts = append(parts, s[start:i])
+		start = i + n
+		return true
+	})
+	return append(parts, s[start:])
+}
+
+// cutOut cuts s around the first rune of seps outside a literal span.
+func cutOut(s, seps string) (before, after string, found bool) {
+	before = s
+	eachOut(s, seps, func(i, n int) bool {
+		before, after, found = s[:i], s[i+n:], true
+		return false
+	})
+	return before, after, found
 }
 
 // unquote turns markup into the text it stands for: span markers go, a
