@@ -36,7 +36,10 @@ type Options struct {
 }
 
 // Refusal is a build refused for the data (exit 1).
-type Refusal struct{ Msg string }
+type Refusal struct {
+	Msg      string
+	document bool // a document the data do not allow (missing data, the outcome)
+}
 
 func (r *Refusal) Error() string { return r.Msg }
 
@@ -76,7 +79,7 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 	}
 	for _, j := range jobs {
 		if j.err != nil {
-			return nil, &Refusal{fmt.Sprintf("生成 %s 时出错：%v", j.file, j.err)}
+			return nil, &Refusal{Msg: fmt.Sprintf("生成 %s 时出错：%v", j.file, j.err)}
 		}
 	}
 	outs := make([]Output, len(jobs))
@@ -88,7 +91,7 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 
 // dataRefusal refuses for findings in the data, listed as check lists them.
 func dataRefusal(e *election.Election, fs election.Findings) *Refusal {
-	return &Refusal{"数据有错误，不能生成文书：\n" + fs.Sorted().FormatAll(e.Path) + "请先运行 huanjie check 按提示修改。"}
+	return &Refusal{Msg: "数据有错误，不能生成文书：\n" + fs.Sorted().FormatAll(e.Path) + "请先运行 huanjie check 按提示修改。"}
 }
 
 type renderJob struct {

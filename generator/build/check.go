@@ -56,10 +56,13 @@ func Check(e *election.Election, opt Options) election.Findings {
 		return found // the dry run needs data within the limits
 	}
 	jobs, fillFound, err := p.fill(io.Discard)
-	if err != nil && !e.Findings.HasErrors() {
-		// a refusal for the outcome that check does not already report, or
-		// a template's own fault
+	var r *Refusal
+	switch {
+	case errors.As(err, &r) && r.document && !e.Findings.HasErrors():
+		// a refusal for the outcome that check does not already report
 		found = append(found, finding(e, "refused", "meeting", err.Error()))
+	case err != nil && (r == nil || !r.document):
+		found = append(found, finding(e, "template", "templates.dir", err.Error())) // the template's own fault
 	}
 	found = append(found, fillFound...)
 	var forms []renderJob
@@ -98,7 +101,7 @@ func prepare(e *election.Election, opt Options) (*planner, error) {
 	}
 	tmpls, err := LoadTemplates(tdir)
 	if err != nil {
-		return nil, &Refusal{err.Error()}
+		return nil, &Refusal{Msg: err.Error()}
 	}
 	byName := map[string]*Template{}
 	var names []string
@@ -163,7 +166,7 @@ func (p *planner) fill(notes io.Writer) ([]renderJob, election.Findings, error) 
 			// Asked for by name, or refused for an invalid election: the
 			// whole build stops, so no half set is written.
 			if p.asked[t.Name] || isRefusal(why) {
-				return nil, nil, &Refusal{fmt.Sprintf("不能生成 %s（%s）：%s", t.Name, t.FileName, strings.TrimPrefix(why, "!"))}
+				return nil, nil, &Refusal{Msg: fmt.Sprintf("不能生成 %s（%s）：%s", t.Name, t.FileName, strings.TrimPrefix(why, "!")), document: true}
 			}
 			fmt.Fprintf(notes, "跳过 %s（%s）：%s\n", t.Name, t.FileName, strings.TrimPrefix(why, "!"))
 			continue
@@ -172,7 +175,7 @@ func (p *planner) fill(notes io.Writer) ([]renderJob, election.Findings, error) 
 		if err != nil {
 			f, ok := p.templateFinding(err)
 			if !ok {
-				return nil, nil, &Refusal{err.Error()}
+				return nil, nil, &Refusal{Msg: err.Error()}
 			}
 			found = append(found, f)
 			continue
