@@ -20,7 +20,7 @@ import (
 // counting sheets), each at one copy, in PDF and DOCX.
 //
 // The reasons build refuses for are registered: election's (see
-// election.Refusal) and these, which need the fonts, the templates or the
+// election.Reason) and these, which need the fonts, the templates or the
 // layout. RefusalCodes lists them all; a test asserts check finds each.
 var buildRefusals = []string{
 	"missing_glyph", // a character no font has (GlyphFindings)
@@ -193,7 +193,7 @@ func (p *planner) fill(notes io.Writer) ([]renderJob, election.Findings, error) 
 }
 
 // outcomeRefusal refuses a document reporting the result when a registered
-// Outcome refusal holds (see election.Refusal), unless a draft is asked.
+// Outcome refusal holds (see election.Reason), unless a draft is asked.
 func outcomeRefusal(t *Template, e *election.Election, draft bool) string {
 	if out := e.Findings.Outcomes(); len(out) > 0 && !draft && contains(t.Needs, "result") {
 		return "!" + out[0].Message + "；如只需草稿，请加 --draft"

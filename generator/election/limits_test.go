@@ -125,3 +125,22 @@ func TestSizesRefusedQuickly(t *testing.T) {
 		})
 	}
 }
+
+// A registered Outcome reason is an error check reports that does not
+// count as an error in the data (the documents before the election still
+// build).
+func TestOutcomeReason(t *testing.T) {
+	saved := reasons
+	defer func() { reasons = saved }()
+	reasons = append(append([]Reason(nil), saved...), Reason{Code: "test_outcome", Outcome: true, Find: func(e *Election, refuse func(field, msg string)) {
+		refuse("first_meeting.secretary", "测试：书记未当选")
+	}})
+	e := analyze(t, sample(t))
+	f, ok := find(e.Findings, "test_outcome")
+	if !ok || !f.Outcome || f.Line == 0 || f.Level != LevelError {
+		t.Fatalf("finding %+v", f)
+	}
+	if len(e.Findings.DataErrors()) != 0 || len(e.Findings.Outcomes()) != 1 {
+		t.Errorf("data errors %v, outcomes %v", e.Findings.DataErrors(), e.Findings.Outcomes())
+	}
+}

@@ -1,7 +1,7 @@
 package election
 
-// A Refusal is one reason build refuses the data for, decided by the data
-// alone. It is registered once, in refusals below, and that one entry
+// A Reason is one reason build refuses the data for, decided by the data
+// alone. It is registered once, in reasons below, and that one entry
 // serves both commands: Analyze runs its Find, so `check` reports an error
 // at the line of the value at fault, and build refuses any data with
 // errors (Findings.DataErrors), printing those same findings. Reasons that
@@ -17,13 +17,13 @@ package election
 // outcome rather than an error in the data (a 书记 not elected): then only
 // the documents that report the result are refused, and --draft still
 // builds them.
-type Refusal struct {
+type Reason struct {
 	Code    string
 	Outcome bool
 	Find    func(e *Election, refuse func(field, msg string))
 }
 
-var refusals = []Refusal{
+var reasons = []Reason{
 	{Code: "control_char", Find: findControlChars},
 	{Code: "line_break", Find: findLineBreaks},
 	{Code: "too_long", Find: findTooLong},
@@ -33,10 +33,10 @@ var refusals = []Refusal{
 	{Code: "rules", Find: findRuleBounds},
 }
 
-// RefusalCodes lists the codes of the registered refusals.
+// RefusalCodes lists the codes of the registered reasons.
 func RefusalCodes() []string {
 	var out []string
-	for _, r := range refusals {
+	for _, r := range reasons {
 		out = append(out, r.Code)
 	}
 	return out
@@ -44,7 +44,7 @@ func RefusalCodes() []string {
 
 // refuse runs every registered refusal (from validator.run).
 func (v *validator) refuse() {
-	for _, r := range refusals {
+	for _, r := range reasons {
 		r.Find(v.e, func(field, msg string) {
 			v.add(LevelError, r.Code, field, msg)
 			if r.Outcome {
