@@ -44,7 +44,10 @@ type Refusal struct {
 func (r *Refusal) Error() string { return r.Msg }
 
 // UsageError is a build refused for its options (exit 2).
-type UsageError struct{ Msg string }
+type UsageError struct {
+	Msg   string
+	fonts bool // the folder of fonts is unusable
+}
 
 func (u *UsageError) Error() string { return u.Msg }
 

@@ -46,8 +46,10 @@ func Check(e *election.Election, opt Options) election.Findings {
 	p, err := prepare(e, opt)
 	var ue *UsageError
 	switch {
-	case errors.As(err, &ue):
+	case errors.As(err, &ue) && ue.fonts:
 		return election.Findings{finding(e, "fonts", "fonts.dir", err.Error())}
+	case errors.As(err, &ue):
+		return election.Findings{finding(e, "refused", "", err.Error())} // an option
 	case err != nil:
 		return election.Findings{finding(e, "template", "templates.dir", err.Error())}
 	}
@@ -89,7 +91,7 @@ type planner struct {
 func prepare(e *election.Election, opt Options) (*planner, error) {
 	for _, f := range opt.Formats {
 		if f != "pdf" && f != "docx" {
-			return nil, &UsageError{fmt.Sprintf("不认识的格式 %q；--format 可写 pdf、docx 或 pdf,docx", f)}
+			return nil, &UsageError{Msg: fmt.Sprintf("不认识的格式 %q；--format 可写 pdf、docx 或 pdf,docx", f)}
 		}
 	}
 	if len(opt.Formats) == 0 {
@@ -114,7 +116,7 @@ func prepare(e *election.Election, opt Options) (*planner, error) {
 	p := &planner{e: e, opt: opt, tmpls: tmpls, asked: map[string]bool{}}
 	for _, n := range opt.Only {
 		if byName[n] == nil {
-			return nil, &UsageError{fmt.Sprintf("没有名为 %q 的文书；可用的有：%s", n, strings.Join(names, "、"))}
+			return nil, &UsageError{Msg: fmt.Sprintf("没有名为 %q 的文书；可用的有：%s", n, strings.Join(names, "、"))}
 		}
 		p.asked[n] = true
 	}
@@ -124,7 +126,7 @@ func prepare(e *election.Election, opt Options) (*planner, error) {
 			fdir = e.File.Fonts.Dir
 		}
 		if p.fs, err = fontset.Load(fontset.Options{Dir: fdir, NoSystem: opt.NoSystemFonts}); err != nil {
-			return nil, &UsageError{err.Error()}
+			return nil, &UsageError{Msg: err.Error(), fonts: true}
 		}
 	}
 	p.view = newView(e, opt.Draft)
