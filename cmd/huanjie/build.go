@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"huanjie/generator/build"
+	"huanjie/generator/election"
 	"huanjie/generator/fontset"
 )
 
@@ -34,8 +35,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	copies := 0
 	if *copiesArg != "" {
 		n, err := strconv.Atoi(strings.TrimSpace(*copiesArg))
-		if err != nil || n < 1 || n > 100000 {
-			return usageError(stderr, "build", fmt.Errorf("--copies 应是1到100000的整数（每种选票印制的份数），现为 %q", *copiesArg))
+		if err != nil || n < 1 || n > election.MaxCopies {
+			return usageError(stderr, "build", fmt.Errorf("--copies 应是1到%d的整数（每种选票印制的份数），现为 %q", election.MaxCopies, *copiesArg))
 		}
 		copies = n
 	}

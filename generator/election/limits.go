@@ -76,11 +76,11 @@ var maxItems = map[string]int{
 // a ballot up to the 100,000 a print run of `--copies` allows.
 const (
 	maxCount       = 10_000
-	MaxCopies      = 100_000
-	MaxBallotCells = 50 // [ballot] writeins
+	MaxCopies      = 100_000 // also the limit of --copies
+	maxBallotCells = 50      // [ballot] writeins
 )
 
-var maxNumber = map[string]int{"ballot.copies": MaxCopies, "ballot.writeins": MaxBallotCells}
+var maxNumber = map[string]int{"ballot.copies": MaxCopies, "ballot.writeins": maxBallotCells}
 
 // strings calls fn for every string of the file with its kind.
 func (e *Election) strings(fn func(path string, k textKind, s string)) {
@@ -93,15 +93,14 @@ func (e *Election) strings(fn func(path string, k textKind, s string)) {
 
 // visible shows s in a message: at most 20 characters, control
 // characters written as \u001b.
-func visible(s string) string {
-	if n := 0; utf8.RuneCountInString(s) > 20 {
-		for i := range s {
-			if n++; n > 20 {
-				return escapeControls(s[:i]) + "…"
-			}
-		}
+func visible(s string) string { return escapeControls(cut(s, 20)) }
+
+// cut keeps the first n characters of s, marking a cut with "…".
+func cut(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
 	}
-	return escapeControls(s)
+	return s
 }
 
 // escapeControls writes control characters as \u001b.
@@ -122,13 +121,7 @@ func escapeControls(s string) string {
 
 // where is displayPath for a message about the value at path (a long
 // name used as a key is cut short).
-func where(path string) string {
-	p := displayPath(path)
-	if utf8.RuneCountInString(p) > 60 {
-		p = string([]rune(p)[:60]) + "…"
-	}
-	return escapeControls(p)
-}
+func where(path string) string { return escapeControls(cut(displayPath(path), 60)) }
 
 // isControl: C0 and C1 control characters and DEL.
 func isControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) }
