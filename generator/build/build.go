@@ -301,13 +301,15 @@ func docDate(e *election.Election) time.Time {
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
+// safeName makes s usable as the start of a file name: no separator, no
+// character Windows refuses, no leading dot (a hidden file, or "..").
 func safeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+	return strings.TrimLeft(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' || r == 0x7f {
 			return '_'
 		}
 		return r
-	}, s)
+	}, s), ". ")
 }
 
 func contains(ss []string, s string) bool {
