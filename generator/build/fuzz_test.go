@@ -68,7 +68,8 @@ func benign(s string) string {
 }
 
 // fill analyses src and fills every template as build would (no fonts,
-// so no layout), returning the documents by file; data is false when
+// so no layout), returning the documents by template file (the output
+// names hold the short name, which the fuzzer changes); data is false when
 // check finds errors in the data.
 func fill(t *testing.T, src string) (docs map[string]*doc.Document, data bool) {
 	l, err := election.Parse("f.toml", []byte(src))
@@ -89,7 +90,7 @@ func fill(t *testing.T, src string) (docs map[string]*doc.Document, data bool) {
 	}
 	docs = map[string]*doc.Document{}
 	for _, j := range jobs {
-		docs[j.file] = j.d
+		docs[j.t.File] = j.d
 	}
 	return docs, true
 }
@@ -175,6 +176,9 @@ func FuzzDocuments(f *testing.F) {
 			t.Fatalf("%d documents, %d with a plain string", len(attacked), len(plain))
 		}
 		for file, d := range attacked {
+			if plain[file] == nil {
+				t.Fatalf("%s is built for %q but not for a plain string of its shape", file, s)
+			}
 			if a, p := skeleton(d), skeleton(plain[file]); a != p {
 				t.Fatalf("%s: the data string %q changed the document's structure\n%s\n%s", file, s, a, p)
 			}
