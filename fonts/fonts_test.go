@@ -22,7 +22,7 @@ func TestFiles(t *testing.T) {
 		if !ok {
 			t.Fatalf("Bytes(%q) missing", name)
 		}
-		// TrueType (glyf) fonts start with 0x00010000; fpdf rejects CFF ("OTTO").
+		// TrueType (glyf) fonts start with 0x00010000; CFF ("OTTO") cannot be embedded.
 		if len(b) < 1<<20 || string(b[:4]) != "\x00\x01\x00\x00" {
 			t.Errorf("%s: %d bytes, tag %q: not a full TrueType file", name, len(b), b[:4])
 		}

@@ -2,16 +2,15 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 
-	"huanjie/generator/build"
 	"huanjie/generator/election"
 	"huanjie/generator/strokes"
 	"huanjie/internal/oserr"
+	"huanjie/internal/report"
 )
 
 // load reads the file, printing an unreadable-file message (exit 2).
@@ -24,25 +23,12 @@ func load(cmd, path string, asJSON bool, stdout, stderr io.Writer) (*election.El
 			msg = ue.Path + "：" + ue.Msg
 		}
 		if asJSON {
-			writeJSON(stdout, checkJSON{OK: false, Findings: election.Findings{{Level: election.LevelError, Code: "unreadable", Message: msg}}})
+			report.WriteJSON(stdout, report.Unreadable(msg))
 		}
 		fmt.Fprintf(stderr, "huanjie %s：无法读取选举数据文件 %s\n", cmd, msg)
 		return nil, exitUsage
 	}
 	return e, -1
-}
-
-// checkJSON is the shape of `check --json` (contract.md).
-type checkJSON struct {
-	OK       bool              `json:"ok"`
-	Findings election.Findings `json:"findings"`
-}
-
-func writeJSON(w io.Writer, v any) {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
@@ -56,14 +42,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
-	e.Findings = append(e.Findings, build.Check(e, build.Options{})...).Sorted()
-	ok := !e.Findings.HasErrors()
+	answer := report.Check(e)
+	ok := answer.OK
 	if *asJSON {
-		findings := e.Findings
-		if findings == nil {
-			findings = election.Findings{}
-		}
-		writeJSON(stdout, checkJSON{OK: ok, Findings: findings})
+		report.WriteJSON(stdout, answer)
 	} else {
 		fmt.Fprint(stdout, checkReport(e))
 	}
@@ -91,29 +73,10 @@ func checkReport(e *election.Election) string {
 		}
 	}
 	// What holds: only meaningful when the file could be read.
-	if !e.Findings.Has("syntax", "unknown_key", "type") {
-		s := e.Settings
+	if facts := report.Facts(e); facts != nil {
 		b.WriteString("基本情况：\n")
-		if s.IsParty() {
-			fmt.Fprintf(&b, "  党员%d名，其中预备党员%d名；不计入应到会%d名；应到会有选举权人数%d名。\n",
-				f.Members.Total, f.Members.Probationary, len(f.Members.Excluded), e.Expected)
-		} else {
-			fmt.Fprintf(&b, "  登记选民%d名。\n", e.Expected)
-		}
-		if seats := e.Seats(); seats > 0 {
-			fmt.Fprintf(&b, "  委员应选%d名，候选人%d名（至少%d名），差额%d名。\n", seats, len(f.Candidates), s.MarginCandidates(seats), e.Margin())
-		}
-		if len(e.Candidates) > 0 {
-			var names []string
-			for _, c := range e.Candidates {
-				names = append(names, c.Name)
-			}
-			fmt.Fprintf(&b, "  候选人（按姓氏笔画为序）：%s\n", strings.Join(names, "、"))
-		}
-		if m := f.Meeting; m != nil && e.Result != nil {
-			r := e.Result
-			fmt.Fprintf(&b, "  实到会%d名，至少需%d名（%s）：%s。\n", r.Quorum.Present, r.Quorum.Required, s.QuorumRatio.Chinese(), yesNo(r.Quorum.Met, "符合规定", "不符合规定"))
-			fmt.Fprintf(&b, "  发出选票%d张，收回%d张：%s。\n", r.Ballots.Issued, r.Ballots.Returned, yesNo(r.Ballots.ElectionValid, "收回不多于发出，选举有效", "收回多于发出，选举无效"))
+		for _, l := range facts {
+			b.WriteString("  " + l + "\n")
 		}
 		b.WriteString("\n")
 	}
@@ -126,7 +89,9 @@ func checkReport(e *election.Election) string {
 		b.WriteByte('\n')
 	}
 	fmt.Fprintf(&b, "\n共 %d 个错误、%d 个提醒。", errs, warns)
-	if errs > 0 {
+	if e.Findings.Errors().Only("paperwork") {
+		b.WriteString("这类选举本程序不生成文书；以上检查和 huanjie results 算出的结果仍可使用。\n")
+	} else if errs > 0 {
 		b.WriteString("请按提示修改数据文件后重新检查；有错误时不能生成报送结果的文书。\n")
 	} else {
 		b.WriteString("提醒不影响生成文书，但请逐条核实。\n")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 const usage = `换届 huanjie —— 党组织换届选举文书生成工具
@@ -13,9 +14,9 @@ const usage = `换届 huanjie —— 党组织换届选举文书生成工具
 用法：
   huanjie check 文件.toml [--json]        检查数据和选举是否符合规定，列出所有问题
   huanjie results 文件.toml [--json]      根据 [meeting] 计算选举结果
-  huanjie build 文件.toml [选项]          生成全套文书（PDF，可加 DOCX）
+  huanjie build 文件.toml [选项]          生成全套文书（PDF，可加 DOCX、OFD）
       -o 目录                 输出目录（默认 out）
-      --format pdf,docx       输出格式（默认 pdf）
+      --format pdf,docx,ofd   输出格式：pdf、docx、ofd 任意组合（默认 pdf）
       --only 文书,…           只生成这些文书：request notice meeting-notice method agenda
                               script ballot tally report result-request summary
       --copies 份数           选票印制份数（默认实到人数，未开会时为应到会人数加一成）
@@ -25,6 +26,13 @@ const usage = `换届 huanjie —— 党组织换届选举文书生成工具
   huanjie sort-names [--convention party|npc]
                                           从标准输入逐行读入姓名，按笔画顺序输出
   huanjie fonts [--fonts 目录]            列出找到的字体及其用途
+  huanjie batch 文件或文件夹… -o 目录 [--format pdf,docx,ofd] [--json]
+                                          检查并生成多个党组织的文书（各写入以简称命名的文件夹），
+                                          并生成 汇总.xlsx 和换届选举情况汇总
+  huanjie due 文件或文件夹… [--on 日期] [--within 6m] [--json] [--ics 文件]
+                                          列出任期已满或即将届满的党组织；--ics 写出日历提醒
+  huanjie serve [--addr 主机:端口] [--no-browser]
+                                          在浏览器中打开填写、检查、预览和下载文书的页面
 
 示例：
   huanjie check samples/donghua-community.toml
@@ -32,6 +40,9 @@ const usage = `换届 huanjie —— 党组织换届选举文书生成工具
   huanjie build samples/donghua-community.toml -o 文书 --format pdf,docx
   huanjie build samples/donghua-community.toml --only ballot --copies 40
   printf '嵇玉\n刘通\n周陈\n' | huanjie sort-names
+  huanjie batch 各支部/ -o 汇总 --format pdf,docx
+  huanjie due 各支部/ --within 6m --ics 换届提醒.ics
+  huanjie serve
 
 退出码：0 成功；1 数据有错误或不能生成；2 文件无法读取或用法错误。
 `
@@ -44,6 +55,9 @@ const (
 )
 
 func main() {
+	// A run lasts a fraction of a second and keeps little: collect the
+	// garbage a quarter as often (20 % less CPU for 3 MB more memory).
+	debug.SetGCPercent(400)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -56,6 +70,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	stdout, stderr = newTerminalSafe(stdout), newTerminalSafe(stderr)
+	if len(args) == 0 && doubleClicked() {
+		return serveDoubleClicked(stdin, stdout, stderr)
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -71,6 +88,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "fonts":
 		return cmdFonts(args[1:], stdout, stderr)
+	case "batch":
+		return cmdBatch(args[1:], stdout, stderr)
+	case "due":
+		return cmdDue(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "huanjie：不认识的命令 %q。\n\n%s", args[0], usage)
 	return exitUsage

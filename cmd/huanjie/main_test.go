@@ -49,6 +49,9 @@ func TestGoldenJSON(t *testing.T) {
 		{[]string{"results", "testdata/quorum.toml", "--json"}, "results-quorum.json", 1},
 		{[]string{"results", "../../samples/village-branch.toml", "--json"}, "results-village.json", 0},
 		{[]string{"results", "../../samples/school-branch.toml", "--json"}, "results-school.json", 0},
+		{[]string{"results", "../../samples/bureau-branch.toml", "--json"}, "results-bureau.json", 0},
+		{[]string{"results", "../../samples/qinghe-community-committee.toml", "--json"}, "results-committee.json", 0},
+		{[]string{"results", "../../samples/small-branch.toml", "--json"}, "results-small.json", 0},
 	} {
 		out, errOut, code := runCLI(t, "", c.args...)
 		if code != c.code {
@@ -73,7 +76,7 @@ func TestHumanReports(t *testing.T) {
 		t.Errorf("results exit %d", code)
 	}
 	out, _, _ = runCLI(t, "", "results", "../../samples/village-branch.toml")
-	for _, want := range []string{"第一轮得票", "  孙立军  10票\n", "另行选举得票：\n  孙立军  13票  当选", "（其中孙立军经另行选举当选）"} {
+	for _, want := range []string{"第一轮投票（应选5名）得票", "  孙立军  10票\n", "另行选举得票：\n  孙立军  13票  当选", "（其中孙立军经另行选举当选）", "——王建国、刘晓燕、李春梅、张大勇当选；尚缺1名\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("village results lack %q:\n%s", want, out)
 		}
@@ -81,6 +84,39 @@ func TestHumanReports(t *testing.T) {
 	out, _, code = runCLI(t, "", "check", "testdata/bad.toml")
 	if code != 1 || !strings.Contains(out, "testdata/bad.toml:") || !strings.Contains(out, "是否应为 gender？") {
 		t.Errorf("bad check (exit %d):\n%s", code, out)
+	}
+	out, _, _ = runCLI(t, "", "check", "../../samples/small-branch.toml")
+	if !strings.Contains(out, "选举方式：数据文件写明不设支部委员会（[plan] committee = false），由党员大会直接选举书记") || !strings.Contains(out, "书记候选人：宋立新") {
+		t.Errorf("check of a branch without a committee:\n%s", out)
+	}
+	out, _, _ = runCLI(t, "", "results", "../../samples/qinghe-community-committee.toml")
+	for _, want := range []string{"纪律检查委员会委员选举\n", "纪委委员选票：发出134张，收回133张", "当选纪委委员（按姓氏笔画为序）：刘芳、杨静、吴倩、何平、张卫东", "纪委书记：杨静，5票，当选"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("results of a 党委 with its 纪委 lack %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestVillageRefused: the village profile has no Party paperwork — build
+// refuses in check's words; check reports it; results still works.
+func TestVillageRefused(t *testing.T) {
+	const file = "testdata/village.toml"
+	const words = "这是村民委员会的选举（rules = \"village\"）：本程序生成的是党组织换届选举的文书"
+	out, _, code := runCLI(t, "", "check", file)
+	if code != 1 || !strings.Contains(out, "village.toml:4:1: 错误："+words) {
+		t.Errorf("check (exit %d):\n%s", code, out)
+	}
+	out, _, code = runCLI(t, "", "results", file)
+	if code != 0 || !strings.Contains(out, "当选委员（按姓氏笔画为序）：王大山、李秀兰、张德福") {
+		t.Errorf("results (exit %d):\n%s", code, out)
+	}
+	dir := t.TempDir()
+	out, errOut, code := runCLI(t, "", "build", file, "-o", dir)
+	if code != 1 || !strings.Contains(errOut, "不能生成文书：\n"+file+":4:1: 错误："+words) || strings.Contains(errOut, "数据有错误") {
+		t.Errorf("build (exit %d):\n%s%s", code, out, errOut)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		t.Errorf("build wrote %d files", len(entries))
 	}
 }
 

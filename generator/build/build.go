@@ -19,14 +19,17 @@ import (
 	"huanjie/generator/docx"
 	"huanjie/generator/election"
 	"huanjie/generator/fontset"
+	"huanjie/generator/layout"
 	"huanjie/generator/markup"
+	"huanjie/generator/ofd"
+	"huanjie/generator/page"
 	"huanjie/generator/pdf"
 )
 
 // Options for Build.
 type Options struct {
 	Out           string   // output directory
-	Formats       []string // "pdf", "docx"
+	Formats       []string // "pdf", "docx", "ofd"
 	Only          []string // document names; empty = every document whose data are there
 	Draft         bool     // build result documents for an invalid election, stamped 草稿
 	TemplatesDir  string
@@ -54,17 +57,30 @@ func (u *UsageError) Error() string { return u.Msg }
 // Output is one rendered file.
 type Output struct {
 	Name string // document name (request…)
+	// Key names the document uniquely: its template file without .tmpl,
+	// then the body's label and the round's name where the template is
+	// filled per body or per round ("ballot-committee-纪委-再次投票").
+	Key  string
 	Path string
 	Data []byte
 }
 
 // Plan renders every document requested into memory; nothing is written.
 // notes receives one Chinese line per document skipped for lack of data.
-// It refuses for exactly what Check reports, in the same words.
 func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) {
-	p, err := prepare(e, opt)
+	return NewSession().Plan(e, opt, notes)
+}
+
+// Plan is build.Plan with the templates parsed once per session. It
+// refuses for exactly what Check reports, in the same words.
+func (s *Session) Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) {
+	p, err := s.prepare(e, opt)
 	if err != nil {
 		return nil, err
+	}
+	if errs := e.Findings.DataErrors(); len(errs) > 0 && errs.Only("paperwork") {
+		// Not the Party's paperwork: nothing to correct in the data.
+		return nil, &Refusal{Msg: "不能生成文书：\n" + errs.FormatAll(e.Path)}
 	}
 	if errs := p.dataErrors(); len(errs) > 0 {
 		return nil, dataRefusal(e, errs)
@@ -77,17 +93,15 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 		return nil, dataRefusal(e, found)
 	}
 	renderAll(jobs, p.fs)
-	if found := p.renderFindings(jobs); len(found) > 0 {
+	if found := renderFindings(e, jobs); len(found) > 0 {
 		return nil, dataRefusal(e, found)
 	}
-	for _, j := range jobs {
-		if j.err != nil {
-			return nil, &Refusal{Msg: fmt.Sprintf("生成 %s 时出错：%v", j.file, j.err)}
-		}
+	if err := renderError(jobs); err != nil {
+		return nil, err
 	}
 	outs := make([]Output, len(jobs))
 	for i, j := range jobs {
-		outs[i] = Output{Name: j.t.Name, Path: filepath.Join(opt.Out, j.file), Data: j.data}
+		outs[i] = Output{Name: j.t.Name, Key: j.key, Path: filepath.Join(opt.Out, j.file), Data: j.data}
 	}
 	return outs, nil
 }
@@ -97,17 +111,66 @@ func dataRefusal(e *election.Election, fs election.Findings) *Refusal {
 	return &Refusal{Msg: "数据有错误，不能生成文书：\n" + fs.Sorted().FormatAll(e.Path) + "请先运行 huanjie check 按提示修改。"}
 }
 
+// CheckFormats refuses a format no writer writes (a usage error).
+func CheckFormats(formats []string) error {
+	for _, f := range formats {
+		if f != "pdf" && f != "docx" && f != "ofd" {
+			return &UsageError{Msg: fmt.Sprintf("不认识的格式 %q；--format 可写 pdf、docx、ofd，可任意组合，如 pdf,ofd", f)}
+		}
+	}
+	return nil
+}
+
+// laidOut reports whether a format among formats is laid out by us (PDF,
+// OFD) and so needs the fonts; Word lays a DOCX out itself.
+func laidOut(formats []string) bool {
+	return contains(formats, "pdf") || contains(formats, "ofd")
+}
+
 type renderJob struct {
 	t      *Template
+	key    string
 	d      *doc.Document
+	pages  *pages // the layout, shared by the PDF and OFD of one document
 	format string
 	file   string
-	data   []byte // rendered output (already set for fitted forms)
+	data   []byte // rendered output
 	err    error
 }
 
-// renderAll renders the jobs without output yet on all processors; each
-// job keeps its own error.
+// pages is a document laid out once for every fixed-page format.
+type pages struct {
+	once sync.Once
+	p    *page.Document
+	err  error
+}
+
+func (l *pages) get(d *doc.Document, fs *fontset.Set) (*page.Document, error) {
+	l.once.Do(func() {
+		if l.p == nil {
+			if fs == nil {
+				l.err = errors.New("没有可用的字体")
+				return
+			}
+			l.p, l.err = layout.Pages(d, fs)
+		}
+	})
+	return l.p, l.err
+}
+
+// docJobs are the render jobs of one document, one per format, sharing
+// its layout (already done when fitted is not nil).
+func docJobs(t *Template, d *doc.Document, fitted *page.Document, formats []string, base, key string) []renderJob {
+	l := &pages{p: fitted}
+	var jobs []renderJob
+	for _, f := range formats {
+		jobs = append(jobs, renderJob{t: t, key: key, d: d, pages: l, format: f, file: base + "." + f})
+	}
+	return jobs
+}
+
+// renderAll renders the jobs on all processors; each job keeps its own
+// error.
 func renderAll(jobs []renderJob, fs *fontset.Set) {
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -121,31 +184,52 @@ func renderAll(jobs []renderJob, fs *fontset.Set) {
 		}()
 	}
 	for i := range jobs {
-		if jobs[i].data == nil && jobs[i].err == nil {
-			work <- i
-		}
+		work <- i
 	}
 	close(work)
 	wg.Wait()
 }
 
+// renderError is the first error in job order, so the message does not
+// depend on scheduling.
+func renderError(jobs []renderJob) error {
+	for _, j := range jobs {
+		if j.err != nil {
+			return &Refusal{Msg: fmt.Sprintf("生成 %s 时出错：%v", j.file, j.err)}
+		}
+	}
+	return nil
+}
+
 func (j *renderJob) render(fs *fontset.Set) {
 	var buf bytes.Buffer
-	switch j.format {
-	case "pdf":
-		j.err = pdf.Render(j.d, fs, &buf)
-	case "docx":
+	if j.format == "docx" {
 		j.err = docx.Render(j.d, &buf)
+		j.data = buf.Bytes()
+		return
 	}
-	j.data = buf.Bytes()
+	p, err := j.pages.get(j.d, fs)
+	var fe interface{ Code() string }
+	if errors.As(err, &fe) && fe.Code() == "form_overflow" && j.t.Name == "ballot" {
+		err = fmt.Errorf("%v（选票的纸张、每张份数、另选人空格数和样式可在数据文件的 [ballot] 中设置：paper、per_sheet、writeins、variant）", err)
+	}
+	if err == nil {
+		switch j.format {
+		case "pdf":
+			err = pdf.Write(p, &buf)
+		case "ofd":
+			err = ofd.Write(p, &buf)
+		}
+	}
+	j.data, j.err = buf.Bytes(), err
 }
 
 func isRefusal(why string) bool { return strings.HasPrefix(why, "!") }
 
-// missing says why a template cannot be built now ("" when it can). A
-// reason starting with "!" is a refusal (invalid election) rather than
-// missing data.
-func missing(t *Template, e *election.Election, draft bool) string {
+// missing says why a template cannot be built now for body ("" when it
+// can). A reason starting with "!" is a refusal (invalid election) rather
+// than missing data.
+func missing(t *Template, e *election.Election, body *BodyView, draft bool) string {
 	f := &e.File
 	for _, n := range t.Needs {
 		switch n {
@@ -154,11 +238,19 @@ func missing(t *Template, e *election.Election, draft bool) string {
 				return "还没有 [meeting]（选举后填写）"
 			}
 		case "first_meeting":
-			if f.FirstMeeting == nil {
-				return "还没有 [first_meeting]（第一次全体会议后填写）"
+			for _, b := range e.Bodies {
+				if b.FirstMeeting == nil && !b.IsDirect() {
+					if b.IsDiscipline() {
+						return "还没有 [discipline.first_meeting]（纪委第一次全体会议后填写）"
+					}
+					return "还没有 [first_meeting]（第一次全体会议后填写）"
+				}
 			}
 		case "report":
-			if f.Report == nil {
+			if body.Report == nil && body.IsDiscipline() {
+				return "没有 [discipline.report]（纪委工作报告内容）"
+			}
+			if body.Report == nil {
 				return "没有 [report]（工作报告内容）"
 			}
 		case "summary":
@@ -166,38 +258,20 @@ func missing(t *Template, e *election.Election, draft bool) string {
 				return "没有 [summary]（工作总结的叙述部分）"
 			}
 		case "result":
-			r := e.Result
 			if f.Meeting == nil {
 				return "还没有 [meeting]（选举后填写）"
 			}
-			if r == nil {
+			if e.Result == nil {
 				return "!选举数据有错误，算不出结果"
 			}
-			if draft {
-				continue
-			}
-			switch r.Status {
-			case election.StatusInvalidMeet:
-				return fmt.Sprintf("!到会人数不足（应到%d名，实到%d名，至少需%d名），会议无效，不能报送选举结果；如只需草稿，请加 --draft", r.Quorum.Expected, r.Quorum.Present, r.Quorum.Required)
-			case election.StatusInvalidElect:
-				return fmt.Sprintf("!收回选票（%d张）多于发出选票（%d张），选举无效，不能报送选举结果；如只需草稿，请加 --draft", r.Ballots.Returned, r.Ballots.Issued)
-			case election.StatusRevote:
-				return fmt.Sprintf("!%s票数相等，需再次投票，选举尚未完成；如只需草稿，请加 --draft", strings.Join(r.Revote, "、"))
-			case election.StatusAnotherRound:
-				return fmt.Sprintf("!尚缺%d名委员需另行选举，选举尚未完成；如只需草稿，请加 --draft", r.UnfilledSeats)
-			}
-			if f.FirstMeeting != nil && e.Findings.HasErrors() {
-				return "!第一次全体会议的数据有错误：" + e.Findings.Errors()[0].Message
-			}
-			if fm := r.FirstMeeting; fm != nil && contains(t.Needs, "first_meeting") {
-				if fm.Secretary != nil && !fm.Secretary.Elected {
-					return fmt.Sprintf("!书记候选人%s得%d票，未超过应到会委员的半数（至少%d票），未当选，应重新选举；如只需草稿，请加 --draft", fm.Secretary.Name, fm.Secretary.Votes, fm.MinVotes)
+			if h := e.Hold(); h != nil && !draft {
+				// The finding's own words, as check gives them: an error is
+				// a refusal, a round still to be held a skip.
+				why := strings.TrimSuffix(h.Message, "。") + "；如只需草稿，请加 --draft"
+				if h.Level == election.LevelError {
+					return "!" + why
 				}
-				for _, d := range fm.Deputies {
-					if !d.Elected {
-						return fmt.Sprintf("!副书记候选人%s得%d票，未超过应到会委员的半数（至少%d票），未当选，应重新选举；如只需草稿，请加 --draft", d.Name, d.Votes, fm.MinVotes)
-					}
-				}
+				return why
 			}
 		}
 	}
@@ -249,8 +323,9 @@ func document(t *Template, v *View, e *election.Election) (*doc.Document, *marku
 // "纸张：" line offers several copies per sheet ("每张4,2,1份") is filled
 // and rendered for each in turn, the template seeing the area of one copy
 // in .Sheet, until one fits: small ballots go several to a sheet, large
-// ones one to a sheet. It returns the PDF when it rendered the document.
-func fitDocument(t *Template, v *View, e *election.Election, fs *fontset.Set, wantPDF bool) (*doc.Document, []byte, error) {
+// ones one to a sheet. It returns the layout when it laid the document
+// out (wantLayout: a PDF or OFD is asked for).
+func fitDocument(t *Template, v *View, e *election.Election, fs *fontset.Set, wantLayout bool) (*doc.Document, *page.Document, error) {
 	v.Sheet = newSheetView("A4", 1)
 	d, res, err := document(t, v, e)
 	if err != nil || res.Sheet == nil {
@@ -265,19 +340,18 @@ func fitDocument(t *Template, v *View, e *election.Election, fs *fontset.Set, wa
 			}
 			d.Sheet.PerSheet = per
 		}
-		if !wantPDF || i == len(choices)-1 || fs == nil {
+		if !wantLayout || i == len(choices)-1 || fs == nil {
 			return d, nil, nil
 		}
-		var buf bytes.Buffer
-		err := pdf.Render(d, fs, &buf)
+		p, err := layout.Pages(d, fs)
 		var fe interface{ Code() string }
 		if errors.As(err, &fe) && fe.Code() == "form_overflow" {
 			continue // try fewer copies per sheet
 		}
 		if err != nil {
-			return d, nil, nil // Plan renders again and reports the error
+			return d, nil, nil // Plan lays it out again and reports the error
 		}
-		return d, buf.Bytes(), nil
+		return d, p, nil
 	}
 	return d, nil, nil
 }

@@ -27,8 +27,13 @@ var buildRefusals = []string{
 	"form_overflow", // a ballot or counting form that does not fit its paper
 	"template",      // a template that cannot be filled with these data, or [templates] dir unusable
 	"fonts",         // [fonts] dir unusable
-	"refused",       // a document the outcome does not allow (invalid election, revote…)
 }
+
+// Check also reports, with code "refused", any refusal of a document that
+// no registered reason predicted: a safety net, so that check never says
+// "可以生成" where build refuses. The outcome's refusals are election's
+// (Election.Hold), so it does not fire for data; an option can make it
+// (--only naming a document whose data are missing).
 
 // RefusalCodes lists every registered reason build refuses for.
 func RefusalCodes() []string {
@@ -42,8 +47,13 @@ func RefusalCodes() []string {
 // Plan (Only, Draft, TemplatesDir, FontsDir); Copies and Formats are
 // ignored.
 func Check(e *election.Election, opt Options) election.Findings {
+	return NewSession().Check(e, opt)
+}
+
+// Check is build.Check with the templates parsed once per session.
+func (s *Session) Check(e *election.Election, opt Options) election.Findings {
 	opt.Formats, opt.Copies = []string{"pdf", "docx"}, 1
-	p, err := prepare(e, opt)
+	p, err := s.prepare(e, opt)
 	var ue *UsageError
 	switch {
 	case errors.As(err, &ue) && ue.fonts:
@@ -74,7 +84,7 @@ func Check(e *election.Election, opt Options) election.Findings {
 		}
 	}
 	renderAll(forms, p.fs)
-	return append(found, p.renderFindings(forms)...)
+	return append(found, renderFindings(e, forms)...)
 }
 
 // planner holds what Plan and Check share.
@@ -88,11 +98,9 @@ type planner struct {
 }
 
 // prepare checks the options and loads templates and fonts.
-func prepare(e *election.Election, opt Options) (*planner, error) {
-	for _, f := range opt.Formats {
-		if f != "pdf" && f != "docx" {
-			return nil, &UsageError{Msg: fmt.Sprintf("不认识的格式 %q；--format 可写 pdf、docx 或 pdf,docx", f)}
-		}
+func (s *Session) prepare(e *election.Election, opt Options) (*planner, error) {
+	if err := CheckFormats(opt.Formats); err != nil {
+		return nil, err
 	}
 	if len(opt.Formats) == 0 {
 		opt.Formats = []string{"pdf"}
@@ -101,7 +109,7 @@ func prepare(e *election.Election, opt Options) (*planner, error) {
 	if tdir == "" {
 		tdir = e.File.Templates.Dir
 	}
-	tmpls, err := LoadTemplates(tdir)
+	tmpls, err := s.templates(tdir)
 	if err != nil {
 		return nil, &Refusal{Msg: err.Error()}
 	}
@@ -120,7 +128,7 @@ func prepare(e *election.Election, opt Options) (*planner, error) {
 		}
 		p.asked[n] = true
 	}
-	if contains(opt.Formats, "pdf") {
+	if laidOut(opt.Formats) {
 		fdir := opt.FontsDir
 		if fdir == "" {
 			fdir = e.File.Fonts.Dir
@@ -148,59 +156,46 @@ func (p *planner) dataErrors() election.Findings {
 	return out
 }
 
-// fill fills every template the options select, in order. A template the
-// data cannot fill is a finding at the data it lacks; a document skipped
-// for lack of data is noted; a refusal for the outcome, or a template
-// fault that is not the data's, is an error.
+// fill fills every template the options select, in order, once for each
+// body and vote it is made for. A template the data cannot fill is a
+// finding at the data it lacks; a document skipped for lack of data is
+// noted; a refusal for the outcome, or a template fault that is not the
+// data's, is an error.
 func (p *planner) fill(notes io.Writer) ([]renderJob, election.Findings, error) {
-	e, opt := p.e, p.opt
+	e, opt, view := p.e, p.opt, p.view
 	var jobs []renderJob
 	var found election.Findings
 	for _, t := range p.tmpls {
 		if len(p.asked) > 0 && !p.asked[t.Name] {
 			continue
 		}
-		why := missing(t, e, opt.Draft)
-		if why == "" {
-			why = outcomeRefusal(t, e, opt.Draft)
-		}
-		if why != "" {
-			// Asked for by name, or refused for an invalid election: the
-			// whole build stops, so no half set is written.
-			if p.asked[t.Name] || isRefusal(why) {
-				return nil, nil, &Refusal{Msg: fmt.Sprintf("不能生成 %s（%s）：%s", t.Name, t.FileName, strings.TrimPrefix(why, "!")), document: true}
+		for _, in := range instances(t, view) {
+			view.Body, view.Round = in.body, in.round
+			name := instanceFileName(t, in)
+			if why := missing(t, e, in.body, opt.Draft); why != "" {
+				// Asked for by name, or refused for an invalid election: the
+				// whole build stops, so no half set is written.
+				if p.asked[t.Name] || isRefusal(why) {
+					return nil, nil, &Refusal{Msg: fmt.Sprintf("不能生成 %s（%s）：%s", t.Name, name, strings.TrimPrefix(why, "!")), document: true}
+				}
+				fmt.Fprintf(notes, "跳过 %s（%s）：%s\n", t.Name, name, strings.TrimPrefix(why, "!"))
+				continue
 			}
-			fmt.Fprintf(notes, "跳过 %s（%s）：%s\n", t.Name, t.FileName, strings.TrimPrefix(why, "!"))
-			continue
-		}
-		d, fitted, err := fitDocument(t, p.view, e, p.fs, p.fs != nil)
-		if err != nil {
-			f, ok := p.templateFinding(err)
-			if !ok {
-				return nil, nil, &Refusal{Msg: err.Error()}
+			d, fitted, err := fitDocument(t, view, e, p.fs, laidOut(opt.Formats))
+			if err != nil {
+				f, ok := templateFinding(e, err)
+				if !ok {
+					return nil, nil, &Refusal{Msg: err.Error()}
+				}
+				found = append(found, f)
+				continue
 			}
-			found = append(found, f)
-			continue
+			base := safeName(view.Short) + "-" + name
+			jobs = append(jobs, docJobs(t, d, fitted, opt.Formats, base, instanceKey(t, in))...)
 		}
-		base := safeName(p.view.Short) + "-" + t.FileName
-		for _, f := range opt.Formats {
-			j := renderJob{t: t, d: d, format: f, file: base + "." + f}
-			if f == "pdf" {
-				j.data = fitted
-			}
-			jobs = append(jobs, j)
-		}
+		view.Body, view.Round = view.Main, &view.Main.Rounds[0]
 	}
 	return jobs, found, nil
-}
-
-// outcomeRefusal refuses a document reporting the result when a registered
-// Outcome refusal holds (see election.Reason), unless a draft is asked.
-func outcomeRefusal(t *Template, e *election.Election, draft bool) string {
-	if out := e.Findings.Outcomes(); len(out) > 0 && !draft && contains(t.Needs, "result") {
-		return "!" + out[0].Message + "；如只需草稿，请加 --draft"
-	}
-	return ""
 }
 
 // finding is an error at the data at field (or its nearest table).
@@ -212,7 +207,7 @@ func finding(e *election.Election, code, field, msg string) election.Finding {
 // templateFinding turns a template failing on the data (a value it needs
 // is not filled in) into a finding at that value's table; ok is false for
 // a fault of the template itself.
-func (p *planner) templateFinding(err error) (election.Finding, bool) {
+func templateFinding(e *election.Election, err error) (election.Finding, bool) {
 	var te *TemplateError
 	if !errors.As(err, &te) || te.Key == "" {
 		return election.Finding{}, false
@@ -221,7 +216,7 @@ func (p *planner) templateFinding(err error) (election.Finding, bool) {
 	if !ok {
 		return election.Finding{}, false
 	}
-	return finding(p.e, "template", field, err.Error()), true
+	return finding(e, "template", field, err.Error()), true
 }
 
 // viewTables maps the View fields that are tables of the file.
@@ -274,25 +269,27 @@ func fieldWithTag(t reflect.Type, tag string) string {
 	return ""
 }
 
-// renderFindings turns forms that do not fit their paper into findings.
-func (p *planner) renderFindings(jobs []renderJob) election.Findings {
+// renderFindings turns forms (ballots, counting sheets) that do not fit
+// their paper into findings: the data decide how much a form holds. The
+// PDF and OFD of a document share one layout, so they share one finding.
+func renderFindings(e *election.Election, jobs []renderJob) election.Findings {
 	var out election.Findings
 	seen := map[string]bool{}
 	for _, j := range jobs {
 		if j.err == nil || j.d.Layout != doc.LayoutForm {
 			continue
 		}
-		msg := fmt.Sprintf("%s（%s）放不下：%v", j.t.FileName, strings.ToUpper(j.format), j.err)
+		msg := fmt.Sprintf("%s 排不下：%v", strings.TrimSuffix(j.file, "."+j.format), j.err)
+		if j.format == "docx" {
+			msg = fmt.Sprintf("%s 的 DOCX 排不下：%v", strings.TrimSuffix(j.file, ".docx"), j.err)
+		}
 		field := "candidates"
-		if j.t.Name == "ballot" {
-			msg += "（选票的纸张、每张份数、另选人空格数和样式可在数据文件的 [ballot] 中设置：paper、per_sheet、writeins、variant）"
-			if p.e.KeyPos("ballot").Line > 0 {
-				field = "ballot"
-			}
+		if j.t.Name == "ballot" && e.KeyPos("ballot").Line > 0 {
+			field = "ballot"
 		}
 		if !seen[msg] {
 			seen[msg] = true
-			out = append(out, finding(p.e, "form_overflow", field, msg))
+			out = append(out, finding(e, "form_overflow", field, msg))
 		}
 	}
 	return out

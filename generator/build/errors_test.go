@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -28,15 +29,7 @@ func loadVariant(t *testing.T, edits ...[2]string) *election.Election {
 		}
 		s = strings.Replace(s, ed[0], ed[1], 1)
 	}
-	p := filepath.Join(t.TempDir(), "variant.toml")
-	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e, err := election.Load(p)
-	if err != nil {
-		t.Fatalf("load variant: %v", err)
-	}
-	return e
+	return loadSource(t, "variant", s)
 }
 
 func writeTemplate(t *testing.T, name, text string) string {
@@ -166,7 +159,8 @@ func TestInvalidMeetingRefusedUnlessDraft(t *testing.T) {
 	if !errors.As(err, &r) {
 		t.Fatalf("got %v, want a Refusal", err)
 	}
-	for _, want := range []string{"不能生成 result-request", "到会人数不足", "应到37名", "实到29名", "至少需30名", "会议无效", "--draft"} {
+	// The refusal gives check's own words.
+	for _, want := range []string{"不能生成 result-request", "到会人数不足", "应到会有选举权人数37名", "实到29名", "至少30名", "会议无效", "--draft"} {
 		if !strings.Contains(r.Msg, want) {
 			t.Errorf("message %q lacks %q", r.Msg, want)
 		}
@@ -297,9 +291,9 @@ func assertEntries(t *testing.T, dir string, want ...string) {
 func TestDeterministic(t *testing.T) {
 	for _, sample := range sampleNames(t) {
 		e := loadSample(t, sample)
-		a, _ := buildAll(t, e, "pdf", "docx")
+		a, _ := buildAll(t, e, "pdf", "docx", "ofd")
 		// A fresh analysis of the same file, to catch map-order effects.
-		b, _ := buildAll(t, loadSample(t, sample), "pdf", "docx")
+		b, _ := buildAll(t, loadSample(t, sample), "pdf", "docx", "ofd")
 		if len(a) != len(b) || len(a) == 0 {
 			t.Fatalf("%s: %d and %d outputs", sample, len(a), len(b))
 		}
@@ -351,20 +345,7 @@ func TestSecretaryNotElectedRefused(t *testing.T) {
 // document builds, the result documents are skipped with a note each, and
 // the tally forms come out blank.
 func TestBeforeElection(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(samplesDir, "donghua-community.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, _, ok := strings.Cut(string(b), "# ---------- 以下为选举后填写 ----------")
-	if !ok {
-		t.Fatal("the sample lost its after-election marker")
-	}
-	p := filepath.Join(t.TempDir(), "before.toml")
-	os.WriteFile(p, []byte(head), 0o644)
-	e, err := election.Load(p)
-	if err != nil || e.Findings.HasErrors() {
-		t.Fatalf("load: %v %v", err, e.Findings)
-	}
+	e := beforeElection(t, "donghua-community")
 	var notes bytes.Buffer
 	outs, err := Plan(e, Options{NoSystemFonts: true}, &notes)
 	if err != nil {
@@ -388,10 +369,43 @@ func TestBeforeElection(t *testing.T) {
 		}
 	}
 	for _, o := range outs {
-		if o.Name == "tally" && strings.HasSuffix(o.Path, "结果报告单.pdf") {
+		if o.Name == "tally" && strings.HasSuffix(o.Path, "委员选举结果报告单.pdf") {
 			if txt := flat(pdfText(t, o.Data, false)); strings.Contains(txt, "32") || !strings.Contains(txt, "刘通") {
 				t.Errorf("blank result form carries votes or lacks names: %s", txt)
 			}
+		}
+	}
+}
+
+// TestSmallBranchForms: a branch with few voters gets every form, blank and
+// filled. The 计票单's “正” grid was once sized to the voters only and its
+// header did not fit below 21 of them, refusing the whole set.
+func TestSmallBranchForms(t *testing.T) {
+	for _, expected := range []int{7, 10, 20} {
+		total := expected + 5 // 3 预备党员 and 2 excluded in the sample
+		e := loadVariant(t,
+			[2]string{"total = 42 ", fmt.Sprintf("total = %d ", total)},
+			[2]string{"present = 33 ", fmt.Sprintf("present = %d ", expected)},
+			[2]string{"ballots_issued = 33 ", fmt.Sprintf("ballots_issued = %d ", expected)},
+			[2]string{"ballots_returned = 33 ", fmt.Sprintf("ballots_returned = %d ", expected)},
+			[2]string{`"嵇玉" = 32`, fmt.Sprintf(`"嵇玉" = %d`, expected-2)},
+			[2]string{`"周陈" = 31`, fmt.Sprintf(`"周陈" = %d`, expected-2)},
+			[2]string{`"孙朋" = 27`, fmt.Sprintf(`"孙朋" = %d`, expected-2)},
+			[2]string{`"刘通" = 25`, fmt.Sprintf(`"刘通" = %d`, expected-2)},
+			[2]string{`"汪金平" = 29`, fmt.Sprintf(`"汪金平" = %d`, expected-2)},
+			[2]string{`"张荷田" = 9`, `"张荷田" = 1`},
+			[2]string{"votes = 2", "votes = 1"},
+		)
+		if errs := e.Findings.Errors(); len(errs) > 0 {
+			t.Fatalf("%d voters: %v", expected, errs)
+		}
+		var notes bytes.Buffer
+		outs, err := Plan(e, Options{Out: "out", Formats: []string{"pdf"}, NoSystemFonts: true, Only: []string{"ballot", "tally"}}, &notes)
+		if err != nil {
+			t.Fatalf("%d voters: %v", expected, err)
+		}
+		if len(outs) < 5 {
+			t.Errorf("%d voters: %d forms", expected, len(outs))
 		}
 	}
 }

@@ -88,7 +88,7 @@ func fill(t *testing.T, src string) (docs map[string]*doc.Document, order string
 			}
 		}
 	}
-	p, err := prepare(e, Options{Formats: []string{"docx"}})
+	p, err := NewSession().prepare(e, Options{Formats: []string{"docx"}})
 	if err != nil {
 		t.Fatal(err)
 	}

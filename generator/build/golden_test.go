@@ -29,6 +29,21 @@ func loadSample(t testing.TB, name string) *election.Election {
 	return e
 }
 
+// loadSource writes src (a sample's text, edited) to a temporary file
+// named name.toml and analyses it.
+func loadSource(t testing.TB, name, src string) *election.Election {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name+".toml")
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, err := election.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
 // sampleNames lists the samples (file names without .toml), sorted.
 func sampleNames(t testing.TB) []string {
 	t.Helper()
@@ -85,26 +100,6 @@ func buildAll(t testing.TB, e *election.Election, formats ...string) ([]Output, 
 	return outs, notes.String()
 }
 
-// docKey names an output by its template file without ".tmpl"
-// ("result-request", "ballot-committee"): unique even where several
-// templates share one --only name.
-func docKey(t testing.TB, o Output) string {
-	t.Helper()
-	tmpls, err := LoadTemplates("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := filepath.Base(o.Path)
-	base = strings.TrimSuffix(base, filepath.Ext(base))
-	for _, tm := range tmpls {
-		if tm.Name == o.Name && strings.HasSuffix(base, "-"+tm.FileName) {
-			return strings.TrimSuffix(tm.File, ".tmpl")
-		}
-	}
-	t.Fatalf("no template for output %s", o.Path)
-	return ""
-}
-
 // TestGolden compares the text of every document of every sample with
 // testdata/golden/<sample>/<doc>.txt (pdftotext -layout). Run
 // `go test ./generator/build -run TestGolden -update` after an intended
@@ -118,7 +113,7 @@ func TestGolden(t *testing.T) {
 			dir := filepath.Join("testdata", "golden", sample)
 			seen := map[string]bool{}
 			for _, o := range outs {
-				key := docKey(t, o)
+				key := o.Key
 				seen[key+".txt"] = true
 				got := pdfText(t, o.Data, true)
 				path := filepath.Join(dir, key+".txt")
@@ -176,7 +171,7 @@ func firstDiff(want, got string) string {
 	return "texts differ"
 }
 
-// figures are exact strings each document (by docKey) must contain (after flat()),
+// figures are exact strings each document (by Output.Key) must contain (after flat()),
 // checked by hand against the sample data; they keep the golden files from
 // being the only check.
 var figures = map[string]map[string][]string{
@@ -184,7 +179,7 @@ var figures = map[string]map[string][]string{
 		"request": {"应到会有选举权的党员37名", "不少于30名", "委员候选人预备人选6名", "差额比例为20.0%"},
 		"report": {"中共东华社区支部委员会工作报告", "——在东华社区党支部党员大会上", "（2024年7月18日）",
 			"一、主要工作", "（一）加强政治理论学习", "（二）服务社区居民", "二、存在的问题和不足", "2.服务居民的方式还不够多样。",
-			"三、对下届委员会工作的建议", "1.加大发展年轻党员力度。"},
+			"三、对下届支部委员会工作的建议", "1.加大发展年轻党员力度。"},
 		"result-request": {"关于换届选举结果的请示", "中共圣灯街道工作委员会：",
 			"应到会有选举权的党员37名", "实到会有选举权的党员33名", "参会率89.2%", "至少30名", "差额比例为20.0%",
 			"共发出选票33张，收回33张，其中有效票32张，无效票1张", "得票19票及以上的始得当选",
@@ -194,10 +189,10 @@ var figures = map[string]map[string][]string{
 			"嵇玉任书记，周陈任副书记，刘通任组织委员，孙朋任宣传委员，汪金平任纪检委员",
 			"连任3名、新进2名", "女性委员2名，占40.0%，较上届提高20.0个百分点", "少数民族委员1名，占20.0%；",
 			"平均年龄43.4岁，较上届下降9.0岁", "35岁以下1名，占20.0%", "大专及以上学历4名，占80.0%，较上届提高40.0个百分点",
-			"本科及以上学历3名，占60.0%", "嵇玉同志任东华社区党支部委员会书记、周陈同志任副书记，请予审批；刘通、孙朋、汪金平、周陈、嵇玉同志当选委员，请予备案。", "当否，请批示。", "（联系人：李明，电话：028-84326688）",
+			"本科及以上学历3名，占60.0%", "嵇玉同志任中共东华社区支部委员会书记、周陈同志任副书记，请予审批；刘通、孙朋、汪金平、周陈、嵇玉同志当选委员，请予备案。", "当否，请批示。", "（联系人：李明，电话：028-84326688）",
 			"嵇玉女1975.03汉族大学本科1998.06书记", "周陈男1982.11汉族大专2006.07副书记", "汪金平女1986.01汉族大学本科2009.12纪检委员"},
 		"summary": {"换届选举工作总结", "参会率89.2%", "选票有效率97.0%",
-			"嵇玉32票、周陈31票、汪金平29票、孙朋27票、刘通25票、张荷田9票、马红（另选他人）2票", "其中嵇玉同志全票当选",
+			"嵇玉32票、周陈31票、汪金平29票、孙朋27票、刘通25票、张荷田9票、马红（另选他人）2票", "嵇玉同志获得全部有效票当选",
 			"选举一次成功", "连任3名，占60.0%，新进2名，占40.0%", "平均年龄43.4岁，较上届下降9.0岁，最大55岁，最小34岁",
 			"大专及以上学历4名，占80.0%，较上届提高40.0个百分点", "（一）高度重视，精心准备", "三、几点体会",
 			"四、存在的问题和下一步打算", "2024年7月25日"},
@@ -219,13 +214,33 @@ var figures = map[string]map[string][]string{
 		"result-request": {"应到会有选举权的党员23名", "实到会有选举权的党员21名", "参会率91.3%", "得票12票及以上的始得当选",
 			"第一轮投票各被选举人得票情况如下",
 			"1王建国19当选", "2李春梅18当选", "3刘晓燕15当选", "4张大勇13当选", "5赵永发11未当选", "6孙立军10未当选",
-			"得票超过半数的4名同志当选，尚缺1名", "从2名候选人中选举1名", "有效票21张，无效票0张",
+			"王建国、刘晓燕、李春梅、张大勇等4名同志得票超过半数当选，尚缺1名", "对缺额1名进行另行选举：从2名候选人中选举1名", "有效票21张，无效票0张",
+			"综上，第一轮投票选出4名，对缺额1名进行另行选举，孙立军同志当选",
 			"1孙立军13当选", "2赵永发8未当选",
 			"王建国、刘晓燕、孙立军、李春梅、张大勇等5名同志当选",
 			"王建国同志为书记（得5票），李春梅同志为副书记（得4票）",
 			"平均年龄43.4岁，较上届下降10.8岁", "大专及以上学历2名，占40.0%，较上届提高20.0个百分点"},
 		"summary": {"参会率91.3%", "选票有效率95.2%", "第一轮投票中，各被选举人得票情况为：王建国19票、李春梅18票、刘晓燕15票、张大勇13票、赵永发11票、孙立军10票",
 			"孙立军得13票、赵永发得8票，孙立军同志当选", "最大54岁，最小32岁", "2024年4月25日"},
+		"script": {"（十一）另行选举", "提出另行选举候选人2名，差额1名", "另行选举候选人是：孙立军、赵永发同志",
+			"孙立军13票，赵永发8票", "孙立军同志获得的赞成票超过半数，当选为新一届支部委员会委员",
+			"经过第一轮投票、另行选举，新一届支部委员会5名委员已全部选出", "请新当选的5名委员召开"},
+		"ballot-committee-另行选举": {"中国共产党柳湾村支部委员会委员另行选举选票", "本次另行选举应选委员1名，候选人2名", "另选的人不能是已当选的委员"},
+		"tally-report-另行选举":     {"委员另行选举结果报告单", "应选委员1名，候选人2名", "孙立军13", "赵永发8", "本次另行选举有效"},
+	},
+	"bureau-branch": {
+		"result-request": {"5方晓18票数相等", "6林雪18票数相等", "1方晓17当选", "2林雪10未当选",
+			"方晓、林雪同志得票相等，不能确定最后1名当选人", "大会就票数相等的方晓、林雪同志再次投票，选出1名",
+			"综上，第一轮投票选出4名，就得票相等的方晓、林雪同志再次投票，方晓同志当选", "马立群、方晓、欧阳静、唐文博、曹国庆等5名同志当选",
+			"大会通过郑海峰、韩冰、许晴同志为监票人"},
+		"summary": {"方晓、林雪同志得票相等，大会就票数相等的被选举人再次投票", "方晓得17票、林雪得10票，方晓同志当选", "唐文博同志全票当选"},
+		"script": {"提名郑海峰、韩冰、许晴同志为监票人（其中郑海峰同志为总监票人）", "（十一）再次投票", "就得票相等的方晓、林雪同志再次投票，选出1名委员",
+			"方晓17票，林雪10票", "有效票27张，无效票1张", "经过第一轮投票、再次投票", "提名马立群同志为监票人，指定方晓同志为计票人",
+			"发出选票5张，收回选票5张"},
+		"ballot-committee-再次投票":  {"委员再次投票选票", "方晓、林雪2名被选举人得票相等", "不能另选他人", "等于或少于1名的为有效票"},
+		"tally-sheet-再次投票":       {"委员再次投票计票单", "票数相等的被选举人：方晓、林雪", "总监票人（签字）：郑海峰"},
+		"tally-secretary-report": {"书记、副书记选举结果报告单", "书记唐文博5当选", "副书记欧阳静5当选", "收回选票5张，等于发出选票5张"},
+		"method":                 {"选举设监票人3名（其中总监票人1名）、计票人2名"},
 	},
 }
 
@@ -237,7 +252,7 @@ func TestFigures(t *testing.T) {
 			outs, _ := buildAll(t, loadSample(t, sample))
 			built := map[string]string{}
 			for _, o := range outs {
-				built[docKey(t, o)] = flat(pdfText(t, o.Data, false))
+				built[o.Key] = flat(pdfText(t, o.Data, false))
 			}
 			for name, want := range docs {
 				text, ok := built[name]

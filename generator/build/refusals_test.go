@@ -57,12 +57,6 @@ var refusalAttacks = map[string]struct {
 		return strings.Replace(s, "meeting_date = 2024-07-18              # 党员大会日期\n", "", 1)
 	}, "[plan]"},
 	"fonts": {func(s string) string { return s + "\n[fonts]\ndir = \"/nonexistent/fonts\"\n" }, "dir = \"/nonexistent"},
-	"refused": {func(s string) string {
-		for _, r := range [][2]string{{`"嵇玉" = 32`, `"嵇玉" = 20`}, {`"周陈" = 31`, `"周陈" = 20`}, {`"孙朋" = 27`, `"孙朋" = 20`}, {`"刘通" = 25`, `"刘通" = 19`}, {`"汪金平" = 29`, `"汪金平" = 20`}, {`"张荷田" = 9`, `"张荷田" = 19`}} {
-			s = strings.Replace(s, r[0], r[1], 1)
-		}
-		return s
-	}, "[meeting]                              #"},
 }
 
 // Every reason build refuses for is found by check first: the same code,
@@ -121,24 +115,4 @@ func lineOf(src, needle string) int {
 		return -1
 	}
 	return strings.Count(src[:i], "\n") + 1
-}
-
-// A registered Outcome refusal stops the documents reporting the result,
-// with its own words, unless a draft is asked; the others still build.
-func TestOutcomeRefusal(t *testing.T) {
-	e := loadSample(t, "donghua-community")
-	e.Findings = append(e.Findings, election.Finding{Level: election.LevelError, Code: "test_outcome", Outcome: true, Message: "测试：结果不能报送"})
-	if len(e.Findings.DataErrors()) != 0 {
-		t.Fatal("an outcome refusal counted as a data error")
-	}
-	_, err := Plan(e, Options{Only: []string{"result-request"}, NoSystemFonts: true}, &bytes.Buffer{})
-	if err == nil || !strings.Contains(err.Error(), "测试：结果不能报送") {
-		t.Errorf("result-request: got %v", err)
-	}
-	if _, err := Plan(e, Options{Only: []string{"request"}, NoSystemFonts: true}, &bytes.Buffer{}); err != nil {
-		t.Errorf("request: %v", err)
-	}
-	if _, err := Plan(e, Options{Only: []string{"result-request"}, Draft: true, NoSystemFonts: true}, &bytes.Buffer{}); err != nil {
-		t.Errorf("draft: %v", err)
-	}
 }

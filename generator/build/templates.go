@@ -22,15 +22,20 @@ import (
 
 // Template is one document template: its front matter and body.
 type Template struct {
-	File         string   // file name, e.g. "request.tmpl"
-	Name         string   // --only name, e.g. "request"
-	FileName     string   // output file name part, e.g. "换届选举请示"
-	Needs        []string // data sections it needs: meeting, first_meeting, report, summary, result
-	Order        int
-	Body         string
-	bodyLine     int // line of the file where Body starts (for error lines)
-	fileNameLine int // line of 文件名
-	tmpl         *template.Template
+	File     string // file name, e.g. "request.tmpl"
+	Name     string // --only name, e.g. "request"
+	FileName string // output file name part, e.g. "换届选举请示"
+	// RoundFileName, when set ("后续文件名：委员{轮次}选票"), makes the
+	// template a form of every vote: filled once for the first round under
+	// FileName, and once for each later vote (再次投票, 另行选举, held or
+	// still to be held) under this name, {轮次} replaced by the vote's name.
+	RoundFileName string
+	Needs         []string // data sections it needs: meeting, first_meeting, report, summary, result
+	Order         int
+	Body          string
+	bodyLine      int // line of the file where Body starts (for error lines)
+	fileNameLine  int // line of 文件名
+	tmpl          *template.Template
 }
 
 // TemplateError is a template problem, in Chinese, naming the file and line.
@@ -172,6 +177,14 @@ func parseTemplate(file string, b []byte) (*Template, error) {
 				}
 				t.Needs = append(t.Needs, n)
 			}
+		case "后续文件名":
+			if msg := checkFileName(v); msg != "" {
+				return nil, &TemplateError{File: file, Line: i + 1, Msg: strings.ReplaceAll(msg, "“文件名”", "“后续文件名”")}
+			}
+			if !strings.Contains(v, "{轮次}") {
+				return nil, &TemplateError{File: file, Line: i + 1, Msg: "“后续文件名”中应有 {轮次}（如“委员{轮次}选票”），以区分各次投票的文书"}
+			}
+			t.RoundFileName = v
 		case "顺序":
 			n, err := strconv.Atoi(v)
 			if err != nil {
@@ -179,7 +192,7 @@ func parseTemplate(file string, b []byte) (*Template, error) {
 			}
 			t.Order = n
 		default:
-			return nil, &TemplateError{File: file, Line: i + 1, Msg: fmt.Sprintf("说明部分不认识“%s”；可写 文书、文件名、需要、顺序", k)}
+			return nil, &TemplateError{File: file, Line: i + 1, Msg: fmt.Sprintf("说明部分不认识“%s”；可写 文书、文件名、后续文件名、需要、顺序", k)}
 		}
 	}
 	if t.Name == "" || t.FileName == "" {

@@ -4,46 +4,68 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"sort"
 	"strings"
 	"text/template"
 
 	"huanjie/generator/election"
-	"huanjie/generator/pdf"
+	"huanjie/generator/layout"
 )
 
 // View is the data a template sees. Field names are stable: templates use
 // them (see the templates package and generator/markup for the markup).
+// The values about candidates, seats, rounds and results at the top are
+// the main body's (the committee, or the 书记 elected directly by a branch
+// without one); .Discipline holds the 纪委's, .Body the body a per-body
+// form is filled for.
 type View struct {
-	E             *election.Election
-	File          *election.File
-	Org           election.Organization
-	Short         string // 简称 (short_name, else name)
-	Contact       election.Contact
-	Members       election.Members
-	Plan          election.Plan
-	Settings      election.Settings
-	Candidates    []election.Candidate // stroke order
-	Secretary     []election.Candidate // proposed 书记 (approved order = file order)
-	Deputy        []election.Candidate // proposed 副书记
-	Expected      int
-	Seats         int
-	Margin        int     // 差额人数
-	MarginPct     float64 // 差额比例 (percent)
-	MarginMin     int     // least candidates
-	Quorum        int     // least attendance
-	MinVotes      int     // least 赞成票 to be elected (threshold on the planned base)
-	FirstQuorum   int     // least members present at the first meeting
-	FirstMinVotes int     // least votes to be elected 书记/副书记 (more than half of the committee)
-	Meeting       *election.Meeting
-	FirstMeeting  *election.FirstMeeting
-	Result        *election.Result
-	Stats         *election.Stats
-	Elected       []election.Candidate // elected members in stroke order (write-ins with name only)
-	Report        *election.Report
-	Summary       *election.Summary
-	Previous      *election.Previous
-	Draft         bool
+	E        *election.Election
+	File     *election.File
+	Org      election.Organization
+	Short    string // 简称 (short_name, else name)
+	Contact  election.Contact
+	Members  election.Members
+	Plan     election.Plan
+	Settings election.Settings
+	// Kind is the organisation's vocabulary (.Kind.Committee,
+	// .Kind.Meeting, .Kind.Report…): the one place a kind's words come from.
+	Kind       election.Kind
+	Candidates []election.Candidate // stroke order
+	Secretary  []election.Candidate // proposed 书记 (approved order = file order)
+	Deputy     []election.Candidate // proposed 副书记
+	Expected   int
+	Seats      int
+	Margin     int     // 差额人数
+	MarginPct  float64 // 差额比例 (percent)
+	MarginMin  int     // least candidates
+	Quorum     int     // least attendance
+	MinVotes   int     // least 赞成票 to be elected (threshold on the planned base)
+	Meeting    *election.Meeting
+	Result     *election.Result
+	Stats      *election.Stats
+	Elected    []election.Candidate // elected members in stroke order (write-ins with name only)
+	Report     *election.Report
+	Summary    *election.Summary
+	Previous   *election.Previous
+	Draft      bool
+
+	// Bodies are the elections of the 党员大会: Main (the committee, or
+	// the 书记 elected directly) and, for a 基层党委, Discipline (the
+	// 纪律检查委员会; nil when none). Body is the one a per-body form is
+	// being filled for (Main for the other documents).
+	Bodies     []*BodyView
+	Main       *BodyView
+	Discipline *BodyView
+	Body       *BodyView
+	// FirstMeeting is the committee's first meeting.
+	FirstMeeting *election.FirstMeeting
+
+	// Rounds are the votes of the main body (see roundViews); Round is
+	// the one a form is being filled for (the body's first round for
+	// documents that are not per round).
+	Rounds []RoundView
+	Round  *RoundView
+	// Hold is what keeps the result documents back (a --draft shows it).
+	Hold *election.Finding
 
 	// Ballots and counting forms.
 	Ballot         BallotView // [ballot] with defaults applied
@@ -51,17 +73,14 @@ type View struct {
 	CopiesOverride int        // --copies (0 = not given)
 }
 
-// BallotView is [ballot] with its defaults applied.
+// BallotView is [ballot] with its defaults applied. The tints of each
+// body's ballots are in its BodyView.
 type BallotView struct {
 	Variant  int    // 1, 2 or 3
 	Paper    string // "A4" or "A5"
 	PerSheet int    // 0 = chosen by fit (several to a sheet when they fit)
 	Pen      string
-	Color    string // tint of the 委员 ballot ("" = white)
-	// SecretaryColor tints the 书记、副书记 ballot (the second colour of
-	// [ballot] color = "#FDECEC,#FFF4D6").
-	SecretaryColor string
-	WriteIns       int // 另选他人 cells (variants 2 and 3); the seats when not given
+	WriteIns int // 另选他人 cells (variants 2 and 3); the seats when not given
 }
 
 // SheetView is the usable area of one copy of a form: paper, copies per
@@ -73,48 +92,41 @@ type SheetView struct {
 }
 
 func newSheetView(paper string, per int) SheetView {
-	w, h := pdf.FormArea(paper, per)
+	w, h := layout.FormArea(paper, per)
 	return SheetView{Paper: paper, Per: per, W: int(w), H: int(h)}
 }
 
-// BallotCopies is how many 委员 ballots to print: --copies, else [ballot]
-// copies, else the 实到会 count when known, else 应到会 plus 10% spares
-// (rounded up).
+// BallotCopies is how many ballots of a 党员大会 vote to print: --copies,
+// else [ballot] copies, else 应到会 plus 10% spares (rounded up), the same
+// before and after the meeting.
 func (v *View) BallotCopies() int {
 	switch {
 	case v.CopiesOverride > 0:
 		return v.CopiesOverride
 	case v.File.Ballot.Copies > 0:
 		return v.File.Ballot.Copies
-	case v.Meeting != nil && v.Meeting.Present > 0:
-		return v.Meeting.Present
 	}
-	return max(1, (v.Expected*11+9)/10)
+	return withSpares(v.Expected)
 }
 
-// SecretaryBallotCopies is how many 书记、副书记 ballots to print: --copies,
-// else the members at the first meeting when known, else the committee's
-// seats plus 10% spares (rounded up).
+// SecretaryBallotCopies is how many 书记、副书记 ballots of the body being
+// filled to print: --copies, else its members plus 10% spares (rounded
+// up); when the 党员大会 elects them directly, as many as its ballots.
 func (v *View) SecretaryBallotCopies() int {
 	switch {
+	case v.Body.IsDirect():
+		return v.BallotCopies()
 	case v.CopiesOverride > 0:
 		return v.CopiesOverride
-	case v.FirstMeeting != nil && v.FirstMeeting.Present > 0:
-		return v.FirstMeeting.Present
 	}
-	return max(1, (v.Seats*11+9)/10)
+	return withSpares(v.Body.Size())
 }
+
+// withSpares is n plus 10%, rounded up (at least one).
+func withSpares(n int) int { return max(1, (n*11+9)/10) }
 
 func newBallotView(c election.BallotConfig, seats int) BallotView {
 	b := BallotView{Variant: c.Variant, Paper: strings.ToUpper(c.Paper), PerSheet: c.PerSheet, Pen: c.Pen, WriteIns: c.WriteIns}
-	// color = "#FDECEC" tints the 委员 ballot; "#FDECEC,#FFF4D6" also the 书记、副书记 ballot
-	colors := election.BallotColors(c.Color)
-	if len(colors) > 0 {
-		b.Color = colors[0]
-	}
-	if len(colors) > 1 {
-		b.SecretaryColor = colors[1]
-	}
 	if b.Variant == 0 {
 		b.Variant = 1
 	}
@@ -134,11 +146,8 @@ func newView(e *election.Election, draft bool) *View {
 	f := &e.File
 	v := &View{
 		E: e, File: f, Org: f.Organization, Contact: f.Contact, Members: f.Members, Plan: f.Plan,
-		Settings: e.Settings, Candidates: e.Candidates, Expected: e.Expected, Seats: e.Seats(),
-		Margin: e.Margin(), MarginPct: e.MarginPercent(), MarginMin: e.Settings.MarginCandidates(e.Seats()),
-		Meeting: f.Meeting, FirstMeeting: f.FirstMeeting, Result: e.Result, Stats: e.Stats,
+		Settings: e.Settings, Kind: e.Kind, Expected: e.Expected, Meeting: f.Meeting, Stats: e.Stats,
 		Report: f.Report, Summary: f.Summary, Previous: f.Previous, Draft: draft,
-		Secretary: e.Proposed("书记"), Deputy: e.Proposed("副书记"),
 	}
 	v.Ballot = newBallotView(f.Ballot, e.Seats())
 	v.Sheet = newSheetView("A4", 1)
@@ -149,74 +158,37 @@ func newView(e *election.Election, draft bool) *View {
 	s := e.Settings
 	v.Quorum = election.QuorumRequired(e.Expected, s.QuorumRatio, s.QuorumStrict)
 	v.MinVotes = election.MoreThanHalf(e.Expected)
-	v.FirstQuorum = election.QuorumRequired(e.Seats(), s.FirstMeetingQuorum, false)
-	v.FirstMinVotes = election.MoreThanHalf(e.Seats())
+	v.Hold = e.Hold()
+	for _, b := range e.Bodies {
+		v.Bodies = append(v.Bodies, newBodyView(e, b, bodyColors(f.Ballot, b)))
+	}
+	m := v.Bodies[0]
+	v.Main, v.Body = m, m
+	if len(v.Bodies) > 1 {
+		v.Discipline = v.Bodies[1]
+	}
+	v.Candidates, v.Secretary, v.Deputy, v.Seats = m.Candidates, m.Secretary, m.Deputy, m.Seats
+	v.Margin, v.MarginPct, v.MarginMin = m.Margin, m.MarginPct, m.MarginMin
+	v.Result, v.Elected, v.FirstMeeting = m.Result, m.Elected, m.FirstMeeting
+	v.Rounds, v.Round = m.Rounds, &m.Rounds[0]
 	if e.Result != nil {
 		v.MinVotes = e.Result.Threshold.MinVotes
-		for _, n := range e.Result.Elected {
-			c, ok := e.Candidate(n)
-			if !ok {
-				c = election.Candidate{Name: n}
-			}
-			v.Elected = append(v.Elected, c)
-		}
 	}
 	return v
 }
 
-// Votes returns a person's 赞成票 in the meeting (candidates and write-ins).
-func (v *View) Votes(name string) int {
-	if v.Result != nil {
-		for _, c := range v.Result.Candidates {
-			if c.Name == name {
-				return c.Votes
-			}
-		}
-	}
-	return 0
+// With returns a copy of the view for body b: a template hands it to a
+// block it defines for one body, {{template "x" ($.With .Discipline)}},
+// which then reads the body as .Body.
+func (v *View) With(b *BodyView) *View {
+	w := *v
+	w.Body = b
+	return &w
 }
 
-// Duty returns a member's 分工 from [first_meeting.duties], or the post.
-func (v *View) Duty(name string) string {
-	if fm := v.FirstMeeting; fm != nil {
-		if name == fm.Secretary && v.Result != nil && v.Result.Secretary == name {
-			return "书记"
-		}
-		for _, d := range fm.Deputies {
-			if d == name {
-				return "副书记"
-			}
-		}
-		if d, ok := fm.Duties[name]; ok {
-			return d
-		}
-	}
-	return "委员"
-}
-
-// Committee returns the new committee in the order a name list gives it:
-// the 书记, then the 副书记, then the other members in stroke order.
-func (v *View) Committee() []election.Candidate {
-	var head, rest []election.Candidate
-	rank := func(c election.Candidate) int {
-		switch v.Duty(c.Name) {
-		case "书记":
-			return 0
-		case "副书记":
-			return 1
-		}
-		return 2
-	}
-	for _, c := range v.Elected {
-		if rank(c) < 2 {
-			head = append(head, c)
-		} else {
-			rest = append(rest, c)
-		}
-	}
-	sort.SliceStable(head, func(i, j int) bool { return rank(head[i]) < rank(head[j]) })
-	return append(head, rest...)
-}
+// Votes returns a person's 赞成票 in the first round (candidates and
+// write-ins); a form of a later vote asks .Round.
+func (v *View) Votes(name string) int { return v.Rounds[0].Votes(name) }
 
 // maxCount bounds the counts template helpers make lists or text of
 // (seq, pad, blank, columns): far above any real form, far below what
@@ -306,12 +278,13 @@ var funcs = template.FuncMap{
 		return false
 	},
 	"upper": strings.ToUpper,
-	// termEnd gives the month a term ends: elected_on plus the term in years.
+	// termEnd gives the month a term ends: elected_on plus the term in
+	// years, by the rule `huanjie due` uses (election.TermEnd).
 	"termEnd": func(d *election.Date, years int) string {
 		if d == nil {
 			return ""
 		}
-		return election.Date{Year: d.Year + years, Month: d.Month}.Chinese()
+		return election.TermEnd(*d, years).MonthText()
 	},
 	// Forms (ballots, counting sheets): arithmetic and layout helpers.
 	"mul": func(a, b int) int { return a * b },

@@ -163,3 +163,45 @@ func TestFormGrid(t *testing.T) {
 		t.Errorf("shaded header cell missing")
 	}
 }
+
+// TestFormJoin: a cell that continues the one above it (表单 "!连") is
+// merged with it (w:vMerge restart … continue), its text set at the top,
+// centred in its own row as in the PDF; a cell above that nothing joins
+// is not merged.
+func TestFormJoin(t *testing.T) {
+	d := &doc.Document{Layout: doc.LayoutForm, Blocks: []doc.Block{
+		doc.Form{Rows: []doc.FormRow{
+			{Height: 9, Cells: []doc.FormCell{{Width: 26, Text: "刘通"}, {Width: 18, Text: "赞成"}}},
+			{Height: 9, Cells: []doc.FormCell{{Width: 26, Join: true}, {Width: 18, Text: "不赞成"}}},
+			{Height: 9, Cells: []doc.FormCell{{Width: 26, Join: true}, {Width: 18, Text: "弃权"}}},
+			{Height: 9, Cells: []doc.FormCell{{Width: 26, Text: "孙朋"}, {Width: 18, Join: true}}},
+		}},
+	}}
+	tbl := documentXML(t, d).all("tbl")[0]
+	var got []string
+	for _, tr := range tbl.all("tr") {
+		var row []string
+		for _, tc := range tr.all("tc") {
+			m := "-"
+			if v := tc.child("tcPr").child("vMerge"); v != nil {
+				m = "continue"
+				if v.attr["val"] == "restart" {
+					m = "restart"
+				}
+			}
+			row = append(row, m)
+		}
+		got = append(got, strings.Join(row, ","))
+	}
+	if want := []string{"restart,-", "continue,-", "continue,restart", "-,continue"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("vMerge = %v, want %v", got, want)
+	}
+	first := tbl.all("tc")[0]
+	if v := first.child("tcPr").child("vAlign"); v == nil || v.attr["val"] != "top" {
+		t.Errorf("merged cell aligned %v, want top", v)
+	}
+	// 9 mm row (510 twips), 14 pt text on 1.25 lines (350): 80 before
+	if sp := first.all("spacing"); len(sp) != 1 || sp[0].attr["before"] != "80" || first.textAll() != "刘通" {
+		t.Errorf("merged cell's paragraph: spacing %v, text %q", sp, first.textAll())
+	}
+}

@@ -805,6 +805,22 @@ func (r *renderer) formTable(f doc.Form) error {
 		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, bounds[i+1]-bounds[i])
 	}
 	b.WriteString(`</w:tblGrid>`)
+	// A cell that continues the one above it (Join) is merged with it
+	// (w:vMerge): the cell above restarts the merge, the joined ones
+	// continue it, and its text keeps to its own row, as in the PDF.
+	type cols struct{ x0, x1 int }
+	joined := make([]map[cols]bool, len(f.Rows)+1)
+	for ri, row := range f.Rows {
+		joined[ri] = map[cols]bool{}
+		x := 0.0
+		for _, c := range row.Cells {
+			x0 := mm(x)
+			x += c.Width
+			if c.Join && ri > 0 {
+				joined[ri][cols{x0, mm(x)}] = true
+			}
+		}
+	}
 	for ri, row := range f.Rows {
 		b.WriteString(`<w:tr><w:trPr>`)
 		end := 0.0
@@ -836,10 +852,18 @@ func (r *renderer) formTable(f doc.Form) error {
 			if err := checkFit(c, size, row.Height, ri, ci); err != nil {
 				return err
 			}
+			here := cols{x0, x1}
+			cont, restart := joined[ri][here], !joined[ri][here] && joined[ri+1][here]
 			b.WriteString(`<w:tc><w:tcPr>`)
 			fmt.Fprintf(b, `<w:tcW w:w="%d" w:type="dxa"/>`, x1-x0)
 			if span > 1 {
 				fmt.Fprintf(b, `<w:gridSpan w:val="%d"/>`, span)
+			}
+			switch {
+			case restart:
+				b.WriteString(`<w:vMerge w:val="restart"/>`)
+			case cont:
+				b.WriteString(`<w:vMerge/>`)
 			}
 			if c.NoBorder {
 				b.WriteString(cellBorders(none, none, none, none))
@@ -849,9 +873,21 @@ func (r *renderer) formTable(f doc.Form) error {
 			if c.Shade {
 				b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/>`)
 			}
-			b.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
+			line := int(math.Round(size * 20 * 1.25))
 			q := pp{style: stForm, jc: jcOf(c.Align, "center")}
-			q.spacing = exactSpacing(int(math.Round(size * 20 * 1.25)))
+			q.spacing = exactSpacing(line)
+			if cont {
+				b.WriteString(`<w:vAlign w:val="center"/></w:tcPr><w:p>` + q.xml() + `</w:p></w:tc>`)
+				continue
+			}
+			if restart {
+				// the merged cell is as tall as its rows: the text is set
+				// at the top, centred in the first row
+				b.WriteString(`<w:vAlign w:val="top"/></w:tcPr>`)
+				q.spacing = fmt.Sprintf(`<w:spacing w:before="%d" w:after="0" w:line="%d" w:lineRule="exact"/>`, max(0, (mm(row.Height)-line)/2), line)
+			} else {
+				b.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
+			}
 			p := rp{bold: c.Bold}
 			if c.Role != doc.FangSong {
 				p.role = roleP(c.Role)

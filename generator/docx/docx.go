@@ -10,16 +10,13 @@
 package docx
 
 import (
-	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
-	"sync"
-	"time"
 
 	"huanjie/generator/doc"
+	"huanjie/internal/detzip"
 )
 
 // Page geometry in twips (1/20 pt), GB/T 9704-2012.
@@ -66,7 +63,11 @@ func Render(d *doc.Document, w io.Writer) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := writeZip(&buf, parts, zipTime(d.Meta.Date)); err != nil {
+	files := make([]detzip.File, len(parts))
+	for i, p := range parts {
+		files[i] = detzip.File{Name: p.name, Data: p.data}
+	}
+	if err := detzip.Write(&buf, files, detzip.Time(d.Meta.Date)); err != nil {
 		return fmt.Errorf("生成 DOCX 文件失败：%v", err)
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
@@ -79,65 +80,6 @@ func Render(d *doc.Document, w io.Writer) error {
 type part struct {
 	name string
 	data []byte
-}
-
-// zipTime is the timestamp every zip entry carries. The DOS date format starts
-// in 1980, so earlier (or zero) dates are clamped to 1980-01-01.
-func zipTime(t time.Time) time.Time {
-	min := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-	if t.IsZero() {
-		return min
-	}
-	t = t.UTC()
-	if t.Before(min) {
-		return min
-	}
-	if t.Year() > 2107 {
-		return time.Date(2107, 12, 31, 0, 0, 0, 0, time.UTC)
-	}
-	// DOS times have 2-second resolution; truncate so the extended
-	// timestamp and the DOS field agree.
-	return t.Truncate(2 * time.Second)
-}
-
-// flatePool reuses compressors across parts and documents: a new
-// flate.Writer costs more than compressing a whole part.
-var flatePool sync.Pool
-
-type pooledFlate struct{ *flate.Writer }
-
-func (p pooledFlate) Close() error {
-	err := p.Writer.Close()
-	flatePool.Put(p.Writer)
-	return err
-}
-
-func newFlate(w io.Writer) (io.WriteCloser, error) {
-	if fw, ok := flatePool.Get().(*flate.Writer); ok {
-		fw.Reset(w)
-		return pooledFlate{fw}, nil
-	}
-	fw, err := flate.NewWriter(w, flate.DefaultCompression)
-	if err != nil {
-		return nil, err
-	}
-	return pooledFlate{fw}, nil
-}
-
-func writeZip(w io.Writer, parts []part, mod time.Time) error {
-	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, newFlate)
-	for _, p := range parts {
-		h := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: mod}
-		fw, err := zw.CreateHeader(h)
-		if err != nil {
-			return err
-		}
-		if _, err := fw.Write(p.data); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
 }
 
 // buildParts produces every part of the package in a fixed order.

@@ -251,6 +251,11 @@ func checkPackage(t *testing.T, d *doc.Document) {
 			t.Errorf("style %q lacks keepNext", n)
 		}
 	}
+	// No punctuation past the right margin (Word and WPS; LibreOffice 7.4
+	// reads the element inverted, see build's TestDocxMatchesPDF).
+	if op := styleIDs["Normal"].all("overflowPunct"); len(op) != 1 || op[0].attr["val"] != "0" {
+		t.Errorf("Normal style: overflowPunct %v, want val=0", op)
+	}
 	if d.Layout == doc.LayoutGongwen {
 		normal := styleIDs["Normal"]
 		ind := normal.all("ind")[0]

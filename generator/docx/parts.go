@@ -275,7 +275,7 @@ const (
 func styleList() []style {
 	return []style{
 		{id: stNormal, name: "Normal", def: true, ui: 0,
-			ppr: `<w:widowControl/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid/>` + pGrid + `<w:ind w:firstLine="640" w:firstLineChars="200"/><w:jc w:val="both"/>`,
+			ppr: `<w:widowControl/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid/>` + pGrid + `<w:ind w:firstLine="640" w:firstLineChars="200"/><w:jc w:val="both"/>`,
 			rpr: rFonts(doc.FangSong) + fmt.Sprintf(`<w:spacing w:val="%d"/><w:kern w:val="0"/>`, charSpacing) + sz(bodyHalfPts) + `<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>`},
 		{id: "DefaultParagraphFont", name: "Default Paragraph Font", typ: "character", def: true, ui: 1},
 		{id: "TableNormal", name: "Normal Table", typ: "table", def: true, ui: 99,

@@ -22,6 +22,12 @@ func sample(t testing.TB) string {
 // sample and analyses the result.
 func edit(t testing.TB, pairs ...string) *Election {
 	t.Helper()
+	return analyze(t, editSrc(t, pairs...))
+}
+
+// editSrc is the sample's text with the replacements applied.
+func editSrc(t testing.TB, pairs ...string) string {
+	t.Helper()
 	s := sample(t)
 	for i := 0; i+1 < len(pairs); i += 2 {
 		if n := strings.Count(s, pairs[i]); n != 1 {
@@ -29,7 +35,7 @@ func edit(t testing.TB, pairs ...string) *Election {
 		}
 		s = strings.Replace(s, pairs[i], pairs[i+1], 1)
 	}
-	return analyze(t, s)
+	return s
 }
 
 func analyze(t testing.TB, src string) *Election {
@@ -71,6 +77,7 @@ func TestSampleResult(t *testing.T) {
 	}
 	want := Result{
 		Status:    StatusComplete,
+		Form:      FormCommittee,
 		Quorum:    QuorumInfo{Expected: 37, Present: 33, Required: 30, Met: true},
 		Ballots:   BallotInfo{Issued: 33, Returned: 33, Invalid: 1, Valid: 32, ElectionValid: true},
 		Threshold: ThresholdInfo{Base: "expected", Count: 37, MinVotes: 19},
@@ -81,7 +88,7 @@ func TestSampleResult(t *testing.T) {
 		Seats:     5,
 	}
 	got := *r
-	got.Candidates, got.FirstMeeting = nil, nil
+	got.Candidates, got.FirstMeeting, got.Rounds = nil, nil, nil
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("result\n got %+v\nwant %+v", got, want)
 	}
@@ -94,6 +101,12 @@ func TestSampleResult(t *testing.T) {
 	}
 	if last := r.Candidates[len(r.Candidates)-1]; !last.WriteIn || last.Elected {
 		t.Errorf("write-in 马红: %+v", last)
+	}
+	if len(r.Rounds) != 1 || r.Rounds[0].Kind != KindFirst || !reflect.DeepEqual(r.Rounds[0].Candidates, r.Candidates) || !reflect.DeepEqual(r.Rounds[0].Elected, r.Elected) {
+		t.Errorf("rounds %+v, want the first round only, as the result", r.Rounds)
+	}
+	if r.FirstMeeting == nil || r.FirstMeeting.Status != FirstComplete {
+		t.Errorf("first meeting %+v, want complete", r.FirstMeeting)
 	}
 }
 
@@ -130,8 +143,10 @@ func TestSampleStats(t *testing.T) {
 	if st.Attendance != 89.2 {
 		t.Errorf("attendance %.1f, want 89.2 (33/37)", st.Attendance)
 	}
-	if !reflect.DeepEqual(st.Unanimous, []string{"嵇玉"}) {
-		t.Errorf("unanimous %v, want [嵇玉] (32 of 32 valid)", st.Unanimous)
+	// 嵇玉 got all 32 valid ballots, but one of the 33 returned was invalid:
+	// 获得全部有效票, not 全票.
+	if len(st.Unanimous) != 0 || !reflect.DeepEqual(st.AllValid, []string{"嵇玉"}) {
+		t.Errorf("unanimous %v, all valid %v; want none and [嵇玉] (32 of 32 valid, 33 returned)", st.Unanimous, st.AllValid)
 	}
 	if got := CompareText(*st.Women.Delta, "个百分点"); got != "较上届提高20.0个百分点" {
 		t.Errorf("compare text %q", got)
@@ -210,6 +225,7 @@ func TestRules(t *testing.T) {
 			status:   StatusAnotherRound,
 			elected:  []string{"孙朋", "汪金平", "周陈", "嵇玉"},
 			unfilled: 1,
+			errors:   []string{"first_meeting"}, // the sample's [first_meeting] before the committee is complete
 		},
 		{
 			name:    "one above half elects",
@@ -229,6 +245,7 @@ func TestRules(t *testing.T) {
 			status:   StatusAnotherRound,
 			elected:  []string{"孙朋", "汪金平", "周陈", "嵇玉"},
 			unfilled: 1,
+			errors:   []string{"first_meeting"}, // the sample's [first_meeting] before the committee is complete
 		},
 		{
 			name:    "tie at the cut-off needs a re-vote among the tied",
@@ -236,6 +253,7 @@ func TestRules(t *testing.T) {
 			status:  StatusRevote,
 			elected: []string{"孙朋", "汪金平", "周陈", "嵇玉"},
 			revote:  []string{"刘通", "张荷田"},
+			errors:  []string{"first_meeting"}, // the sample's [first_meeting] before the committee is complete
 		},
 		{
 			name:    "tie above the cut-off is harmless",
@@ -255,6 +273,7 @@ func TestRules(t *testing.T) {
 			status:   StatusAnotherRound,
 			elected:  []string{"汪金平", "周陈", "嵇玉"},
 			unfilled: 2,
+			errors:   []string{"first_meeting"}, // the sample's [first_meeting] before the committee is complete
 		},
 		{
 			name:    "a write-in is elected",
@@ -384,13 +403,16 @@ func TestAnotherRound(t *testing.T) {
 	if want := []string{"孙朋", "汪金平", "张荷田", "周陈", "嵇玉"}; !reflect.DeepEqual(r.Elected, want) {
 		t.Errorf("elected %v, want %v", r.Elected, want)
 	}
-	for _, c := range r.FirstRound.Candidates {
+	if len(r.Rounds) != 2 {
+		t.Fatalf("rounds: %+v", r.Rounds)
+	}
+	for _, c := range r.Rounds[0].Candidates {
 		if c.Name == "张荷田" && c.Elected {
 			t.Errorf("张荷田 marked elected in the first round, where 9 votes fell short")
 		}
 	}
-	if r.FirstRound == nil || r.FirstRound.Status != StatusAnotherRound || r.AnotherRound.Threshold.MinVotes != 19 {
-		t.Errorf("rounds: %+v / %+v", r.FirstRound, r.AnotherRound)
+	if r.Rounds[0].Status != StatusAnotherRound || r.Rounds[1].Kind != KindAnother || r.Rounds[1].Threshold.MinVotes != 19 {
+		t.Errorf("rounds: %+v", r.Rounds)
 	}
 }
 
@@ -400,8 +422,11 @@ func TestFirstMeeting(t *testing.T) {
 	if r.Secretary != "" {
 		t.Errorf("secretary with 2 of 5 votes elected: %q", r.Secretary)
 	}
-	if _, ok := find(e.Findings, "threshold"); !ok {
-		t.Errorf("no finding for the secretary's shortfall: %v", e.Findings)
+	if f, ok := find(e.Findings, "first_meeting"); !ok || f.Level != LevelError || !strings.Contains(f.Message, "书记候选人嵇玉得2票") || r.FirstMeeting.Status != FirstSecretaryNotElected {
+		t.Errorf("no error for the secretary's shortfall: %v / %+v", e.Findings, r.FirstMeeting)
+	}
+	if len(e.Findings.DataErrors()) != 0 || e.Hold() == nil {
+		t.Errorf("the shortfall is the meeting's outcome: data errors %v, hold %v", e.Findings.DataErrors(), e.Hold())
 	}
 	e = edit(t, `secretary = "嵇玉"`, `secretary = "张荷田"`, "[first_meeting.votes]                  # 书记、副书记选举得票\n\"嵇玉\" = 5", "[first_meeting.votes]\n\"张荷田\" = 5")
 	if f, ok := find(e.Findings, "first_meeting"); !ok || !strings.Contains(f.Message, "没有当选委员") {
@@ -413,8 +438,9 @@ func TestFirstMeeting(t *testing.T) {
 	}
 }
 
-func TestVillageProfile(t *testing.T) {
-	src := `
+// villageSource is a 村民委员会 election: 1000 registered voters, 501
+// ballots returned, three of five seats filled.
+const villageSource = `
 version = 1
 kind = "village-committee"
 rules = "village"
@@ -448,6 +474,9 @@ ballots_invalid = 1
 "戊五" = 240
 "己六" = 100
 `
+
+func TestVillageProfile(t *testing.T) {
+	src := villageSource
 	e := analyze(t, src)
 	r := e.Result
 	if r == nil {
@@ -479,8 +508,8 @@ votes = { "丁四" = 200, "戊五" = 159, "己六" = 100 }
 	if r == nil {
 		t.Fatalf("no result:\n%s", e.Findings.FormatAll("v"))
 	}
-	if r.AnotherRound.Threshold.MinVotes != 160 || r.Status != StatusAnotherRound || r.UnfilledSeats != 1 {
-		t.Errorf("another round %+v, status %s, unfilled %d", r.AnotherRound.Threshold, r.Status, r.UnfilledSeats)
+	if r.Rounds[1].Threshold.MinVotes != 160 || r.Status != StatusAnotherRound || r.UnfilledSeats != 1 {
+		t.Errorf("another round %+v, status %s, unfilled %d", r.Rounds[1].Threshold, r.Status, r.UnfilledSeats)
 	}
 }
 
@@ -530,5 +559,189 @@ func TestAgeAt(t *testing.T) {
 		if got := c.birth.AgeAt(e); got != c.want {
 			t.Errorf("AgeAt(%v) = %d, want %d", c.birth, got, c.want)
 		}
+	}
+}
+
+// withTable inserts a table before [[meeting.writeins]].
+func withTable(table string) []string {
+	return []string{"[[meeting.writeins]]", table + "\n\n[[meeting.writeins]]"}
+}
+
+// lineOf is the 1-based line of the first occurrence of s in the edited sample.
+func lineOf(t *testing.T, src, s string) int {
+	t.Helper()
+	i := strings.Index(src, s)
+	if i < 0 {
+		t.Fatalf("%q not in the edited sample", s)
+	}
+	return strings.Count(src[:i], "\n") + 1
+}
+
+// noFirstMeeting drops the sample's [first_meeting] (the committee is not
+// complete in these cases).
+var noFirstMeeting = []string{"[first_meeting]                        # 新一届委员会第一次全体会议（选举书记、副书记并分工）", "[x_first_meeting]"}
+
+func dropFM(src string) string {
+	i := strings.Index(src, "[x_first_meeting]")
+	j := strings.Index(src, "[previous]")
+	return src[:i] + src[j:]
+}
+
+func TestRounds(t *testing.T) {
+	revote := func(votes string) string {
+		return "[meeting.revote]\nballots_issued = 33\nballots_returned = 33\nballots_invalid = 0\nvotes = { " + votes + " }"
+	}
+	cases := []struct {
+		name    string
+		edits   []string
+		status  string
+		elected []string
+		rounds  string
+		next    string
+		// a finding: code, level, the text at its line, words of its message
+		code, level, at, msg string
+	}{
+		{name: "re-vote among the tied elects the one above half",
+			edits:  append(append(append([]string{}, tieEdits...), noFirstMeeting...), withTable(revote(`"刘通" = 20, "张荷田" = 12`))...),
+			status: StatusComplete, elected: []string{"刘通", "孙朋", "汪金平", "周陈", "嵇玉"}, rounds: "first:revote_needed revote:complete"},
+		{name: "re-vote below half leaves the seat open",
+			edits:  append(append(append([]string{}, tieEdits...), noFirstMeeting...), withTable(revote(`"刘通" = 18, "张荷田" = 15`))...),
+			status: StatusAnotherRound, elected: []string{"孙朋", "汪金平", "周陈", "嵇玉"}, rounds: "first:revote_needed revote:another_round_needed", next: "another:1",
+			code: StatusAnotherRound, level: LevelWarning, at: "[meeting.revote]", msg: "再次投票后得票超过半数的被选举人少于应选名额，尚缺1名"},
+		{name: "revote_top_wins: the most votes win below half",
+			edits: append(append(append([]string{`rules = "party-2020"`, "[rules]\nprofile = \"party-2020\"\nrevote_top_wins = true"}, tieEdits...), noFirstMeeting...),
+				withTable(revote(`"刘通" = 18, "张荷田" = 15`))...),
+			status: StatusComplete, elected: []string{"刘通", "孙朋", "汪金平", "周陈", "嵇玉"}, rounds: "first:revote_needed revote:complete"},
+		{name: "revote_top_wins: a tie again needs another re-vote",
+			edits: append(append(append([]string{`rules = "party-2020"`, "[rules]\nprofile = \"party-2020\"\nrevote_top_wins = true"}, tieEdits...), noFirstMeeting...),
+				withTable(revote(`"刘通" = 16, "张荷田" = 16`))...),
+			status: StatusRevote, elected: []string{"孙朋", "汪金平", "周陈", "嵇玉"}, rounds: "first:revote_needed revote:revote_needed", next: "revote:1",
+			code: StatusRevote, level: LevelWarning, at: "[meeting.revote]", msg: "再次投票中刘通、张荷田得票相等（16票）"},
+		{name: "two re-votes as an array",
+			edits: append(append(append([]string{`rules = "party-2020"`, "[rules]\nprofile = \"party-2020\"\nrevote_top_wins = true"}, tieEdits...), noFirstMeeting...),
+				withTable("[[meeting.revote]]\nballots_issued = 33\nballots_returned = 33\nvotes = { \"刘通\" = 16, \"张荷田\" = 16 }\n\n[[meeting.revote]]\nballots_issued = 33\nballots_returned = 33\nvotes = { \"刘通\" = 14, \"张荷田\" = 18 }")...),
+			status: StatusComplete, elected: []string{"孙朋", "汪金平", "张荷田", "周陈", "嵇玉"}, rounds: "first:revote_needed revote:revote_needed revote:complete"},
+		{name: "a re-vote when no one tied is out of order",
+			edits: withTable(revote(`"刘通" = 20`)),
+			code:  "round_order", level: LevelError, at: "[meeting.revote]", msg: "第一轮投票后应选名额已经选足，不需要再次投票"},
+		{name: "a re-vote written as a 另行选举 is out of order",
+			edits: append(append(append([]string{}, tieEdits...), noFirstMeeting...),
+				withTable("[meeting.another_round]\nballots_issued = 33\nballots_returned = 33\nvotes = { \"刘通\" = 20, \"张荷田\" = 12 }")...),
+			code: "round_order", level: LevelError, at: "[meeting.another_round]", msg: "刘通、张荷田得票相等，应先就票数相等的被选举人再次投票（写在 [meeting.revote] 中）"},
+		{name: "a 另行选举 after a shortfall written as a re-vote is out of order",
+			edits: append(append([]string{`"刘通" = 25`, `"刘通" = 18`}, noFirstMeeting...), withTable(revote(`"刘通" = 20`))...),
+			code:  "round_order", level: LevelError, at: "[meeting.revote]", msg: "尚缺1名；缺额应另行选举（写在 [meeting.another_round] 中）"},
+		{name: "re-vote candidates must be the tied",
+			edits: append(append(append([]string{}, tieEdits...), noFirstMeeting...),
+				withTable("[meeting.revote]\ncandidates = [\"刘通\", \"孙朋\"]\nballots_issued = 33\nballots_returned = 33\nvotes = { \"刘通\" = 20 }")...),
+			code: "unknown_candidate", level: LevelError, at: `"孙朋"]`, msg: "孙朋 不是票数相等的被选举人（刘通、张荷田）"},
+		{name: "re-vote seats must be the contended seats",
+			edits: append(append(append([]string{}, tieEdits...), noFirstMeeting...),
+				withTable("[meeting.revote]\nseats = 2\nballots_issued = 33\nballots_returned = 33\nvotes = { \"刘通\" = 20 }")...),
+			code: "seats", level: LevelError, at: "seats = 2", msg: "再次投票的名额应为1名"},
+		{name: "a re-vote vote for a name not on it",
+			edits: append(append(append([]string{}, tieEdits...), noFirstMeeting...), withTable(revote(`"刘通" = 20, "张荷天" = 5`))...),
+			code:  "unknown_candidate", level: LevelError, at: `"张荷天" = 5`, msg: "是否应为 张荷田？"},
+		{name: "a re-vote with more ballots returned than issued is void",
+			edits: append(append(append([]string{}, tieEdits...), noFirstMeeting...),
+				withTable("[meeting.revote]\nballots_issued = 33\nballots_returned = 34\nvotes = { \"刘通\" = 20 }")...),
+			status: StatusInvalidElect, elected: []string{"孙朋", "汪金平", "周陈", "嵇玉"}, rounds: "first:revote_needed revote:invalid_election",
+			code: "ballots", level: LevelError, at: "ballots_returned = 34", msg: "再次投票收回选票（34张）多于发出选票（33张），再次投票无效，应重新投票"},
+		{name: "revote as a number is a type error",
+			edits: []string{"ballots_invalid = 1", "ballots_invalid = 1\nrevote = 3"},
+			code:  "type", level: LevelError, at: "revote = 3", msg: "键 meeting.revote 的值应为表（[meeting.revote]），或表数组（[[meeting.revote]]，每次投票一个），现在是整数 3"},
+		{name: "reduced seats when complete",
+			edits: []string{"ballots_invalid = 1", "ballots_invalid = 1\nreduced_seats = 4"},
+			code:  "round_order", level: LevelError, at: "reduced_seats = 4", msg: "应选名额已经选足，不需要减少名额"},
+		{name: "reduced seats equal to the elected",
+			edits:  append([]string{`"刘通" = 25`, `"刘通" = 18`, "ballots_invalid = 1", "ballots_invalid = 1\nreduced_seats = 4"}, noFirstMeeting...),
+			status: StatusComplete, elected: []string{"孙朋", "汪金平", "周陈", "嵇玉"}, rounds: "first:another_round_needed"},
+		{name: "reduced seats not equal to the elected",
+			edits: append([]string{`"刘通" = 25`, `"刘通" = 18`, "ballots_invalid = 1", "ballots_invalid = 1\nreduced_seats = 3"}, noFirstMeeting...),
+			code:  "seats", level: LevelError, at: "reduced_seats = 3", msg: "应等于已当选的人数（4名），现写为3名"},
+		{name: "reduced seats below the committee minimum",
+			edits: append([]string{`"刘通" = 25`, `"刘通" = 10`, `"孙朋" = 27`, `"孙朋" = 10`, `"汪金平" = 29`, `"汪金平" = 10`, "ballots_invalid = 1", "ballots_invalid = 1\nreduced_seats = 2"}, noFirstMeeting...),
+			code:  "seats", level: LevelError, at: "reduced_seats = 2", msg: "少于委员名额下限3名"},
+		{name: "reducing two seats is only a warning",
+			edits:  append([]string{`"刘通" = 25`, `"刘通" = 10`, `"孙朋" = 27`, `"孙朋" = 10`, "ballots_invalid = 1", "ballots_invalid = 1\nreduced_seats = 3"}, noFirstMeeting...),
+			status: StatusComplete, elected: []string{"汪金平", "周陈", "嵇玉"}, rounds: "first:another_round_needed",
+			code: "reduced_seats", level: LevelWarning, at: "reduced_seats = 3", msg: "减少名额2名"},
+		{name: "a 总监票人 is one of the 监票人",
+			edits: []string{`tellers = ["许静"]`, "tellers = [\"许静\"]\nchief_scrutineer = \"许静\""},
+			code:  "scrutineer_is_candidate", level: LevelError, at: `chief_scrutineer = "许静"`, msg: "总监票人 许静 应是监票人之一"},
+		{name: "first meeting ballots returned above issued",
+			edits: []string{"present = 5                            # 到会委员", "present = 5\nballots_issued = 5\nballots_returned = 6"},
+			code:  "ballots", level: LevelError, at: "ballots_returned = 6", msg: "第一次全体会议收回选票（6张）多于发出选票（5张）"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := editSrc(t, c.edits...)
+			if strings.Contains(src, "[x_first_meeting]") {
+				src = dropFM(src)
+			}
+			e := analyze(t, src)
+			if c.code != "" {
+				f, ok := find(e.Findings, c.code)
+				if !ok || f.Level != c.level || !strings.Contains(f.Message, c.msg) || f.Line != lineOf(t, src, c.at) || f.Column == 0 {
+					t.Errorf("want %s %s at line %d (%s) with %q; findings:\n%s", c.level, c.code, lineOf(t, src, c.at), c.at, c.msg, e.Findings.FormatAll("test.toml"))
+				}
+			} else if len(e.Findings) != 0 {
+				t.Errorf("unexpected findings:\n%s", e.Findings.FormatAll("test.toml"))
+			}
+			if c.status == "" {
+				if c.level == LevelError && c.code != "ballots" && e.Result != nil {
+					t.Errorf("a result despite the error: %+v", e.Result)
+				}
+				return
+			}
+			r := e.Result
+			if r == nil {
+				t.Fatalf("no result:\n%s", e.Findings.FormatAll("test.toml"))
+			}
+			var rounds []string
+			for _, rr := range r.Rounds {
+				rounds = append(rounds, rr.Kind+":"+rr.Status)
+			}
+			next := ""
+			if r.Next != nil {
+				next = r.Next.Kind + ":" + strings.Repeat("1", r.Next.Seats)
+			}
+			if r.Status != c.status || !reflect.DeepEqual(r.Elected, c.elected) || strings.Join(rounds, " ") != c.rounds || next != c.next {
+				t.Errorf("status %s elected %v rounds %q next %q; want %s %v %q %q", r.Status, r.Elected, strings.Join(rounds, " "), next, c.status, c.elected, c.rounds, c.next)
+			}
+		})
+	}
+}
+
+// The committee of 3 with a 书记 and a 副书记 has one member left to
+// staff the first meeting's 监票人 and 计票人: check says what is done.
+func TestFirstMeetingStaff(t *testing.T) {
+	src := sample(t)
+	src = src[:strings.Index(src, "# ---------- 以下为选举后填写")]
+	e := analyze(t, strings.Replace(src, "committee_seats = 5 ", "committee_seats = 3 ", 1))
+	f, ok := find(e.Findings, "scrutineers")
+	if !ok || f.Level != LevelWarning || !strings.Contains(f.Message, "不是候选人的委员只有1名") || e.FirstMeetingFreeMembers() != 1 {
+		t.Errorf("committee of 3: %v (free %d)", e.Findings, e.FirstMeetingFreeMembers())
+	}
+	if e := analyze(t, src); e.FirstMeetingFreeMembers() != 3 {
+		t.Errorf("committee of 5: free %d, want 3", e.FirstMeetingFreeMembers())
+	} else if _, ok := find(e.Findings, "scrutineers"); ok {
+		t.Errorf("committee of 5 warned: %v", e.Findings)
+	}
+}
+
+// In a 差额 election of the 书记, two candidates above half with equal
+// votes need a re-vote.
+func TestFirstMeetingSecretaryTie(t *testing.T) {
+	e := edit(t, `rules = "party-2020"`, "[rules]\nprofile = \"party-2020\"\nsecretary_mode = \"competitive\"",
+		`proposed = "副书记"`, `proposed = "书记"`, "deputy_seats = 1 ", "deputy_seats = 0 ",
+		`deputies = ["周陈"]`, "deputies = []",
+		"[first_meeting.votes]                  # 书记、副书记选举得票\n\"嵇玉\" = 5\n\"周陈\" = 5", "[first_meeting.votes]\n\"嵇玉\" = 3\n\"周陈\" = 3")
+	fm := e.Result.FirstMeeting
+	if fm == nil || fm.Status != FirstRevoteNeeded || !reflect.DeepEqual(fm.Revote, []string{"嵇玉", "周陈"}) || e.Result.Secretary != "" {
+		t.Fatalf("first meeting %+v, secretary %q", fm, e.Result.Secretary)
+	}
+	if h := e.Hold(); h == nil || h.Level != LevelError || !strings.Contains(h.Message, "书记候选人嵇玉、周陈得票相等（3票）") {
+		t.Errorf("hold %v", h)
 	}
 }

@@ -21,9 +21,11 @@ type Finding struct {
 	Line    int    `json:"line,omitempty"`
 	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`
-	// Outcome marks an error that is the meeting's outcome (a registered
-	// Outcome refusal): it stops the result documents, not the others.
-	Outcome bool `json:"-"`
+	// outcome marks a finding that is the meeting's outcome rather than an
+	// error in the data: an invalid meeting or vote, a round still to be
+	// held, a first meeting that did not elect. It keeps the result
+	// documents back (see Election.Hold) but not the others.
+	outcome bool
 }
 
 // Findings is a list of findings with helpers.
@@ -59,23 +61,42 @@ func (fs Findings) Has(codes ...string) bool {
 func (fs Findings) DataErrors() Findings {
 	var out Findings
 	for _, f := range fs {
-		outcome := f.Outcome || f.Code == "quorum" || f.Code == "first_meeting" || (f.Code == "ballots" && f.Field == "meeting.ballots_returned")
-		if f.Level == LevelError && !outcome {
+		if f.Level == LevelError && !f.outcome {
 			out = append(out, f)
 		}
 	}
 	return out
 }
 
-// Outcomes returns the errors of registered Outcome refusals.
-func (fs Findings) Outcomes() Findings {
-	var out Findings
-	for _, f := range fs {
-		if f.Outcome && f.Level == LevelError {
-			out = append(out, f)
+// Hold returns the finding that keeps the result documents (结果请示,
+// 总结) from going up, or nil: an error that is the meeting's outcome
+// (build refuses them), else a round still to be held (build skips them).
+// build gives the finding's own words.
+func (e *Election) Hold() *Finding {
+	var pending *Finding
+	for i := range e.Findings {
+		f := &e.Findings[i]
+		if !f.outcome {
+			continue
+		}
+		if f.Level == LevelError {
+			return f
+		}
+		if pending == nil {
+			pending = f
 		}
 	}
-	return out
+	return pending
+}
+
+// Only reports whether fs has findings and every one has code.
+func (fs Findings) Only(code string) bool {
+	for _, f := range fs {
+		if f.Code != code {
+			return false
+		}
+	}
+	return len(fs) > 0
 }
 
 // Errors returns only the errors.

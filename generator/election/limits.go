@@ -34,6 +34,8 @@ var (
 var paragraphShapes = map[string]bool{
 	"report.intro": true, "report.closing": true, "report.sections[].paragraphs[]": true,
 	"report.problems.items[]": true, "report.suggestions.items[]": true,
+	"discipline.report.intro": true, "discipline.report.closing": true, "discipline.report.sections[].paragraphs[]": true,
+	"discipline.report.problems.items[]": true, "discipline.report.suggestions.items[]": true,
 	"summary.practices[].text": true, "summary.experiences[]": true, "summary.problems[]": true, "summary.next_steps[]": true,
 }
 
@@ -215,20 +217,28 @@ func findBallotSettings(e *Election, refuse func(field, msg string)) {
 	if b.PerSheet != 0 && b.PerSheet != 1 && b.PerSheet != 2 && b.PerSheet != 4 {
 		refuse("ballot.per_sheet", fmt.Sprintf("[ballot] per_sheet（每张纸印几份选票）只能是 1、2 或 4，现为 %d", b.PerSheet))
 	}
-	if b.Color != "" {
-		colors := BallotColors(b.Color)
-		ok := len(colors) >= 1 && len(colors) <= 2
+	for _, c := range [][2]string{{"color", b.Color}, {"discipline_color", b.DisciplineColor}} {
+		key, list := c[0], c[1]
+		if list == "" {
+			continue
+		}
+		colors := BallotColors(list)
+		ok := len(colors) >= 1 && len(colors) <= maxTints
 		for _, c := range colors {
 			ok = ok && IsHexColor(c)
 		}
 		if !ok {
-			refuse("ballot.color", fmt.Sprintf("[ballot] color 应写成 \"#RRGGBB\"（如 \"#FDECEC\" 浅红）；两种选票用不同底色时写 \"#FDECEC,#FFF4D6\"；现为 %q", b.Color))
+			refuse("ballot."+key, fmt.Sprintf("[ballot] %s 应写成 \"#RRGGBB\"（如 \"#FDECEC\" 浅红）；几种选票用不同底色时用逗号隔开，最多%d种，如 \"#FDECEC,#FFF4D6\"；现为 %q", key, maxTints, list))
 		}
 	}
 }
 
-// BallotColors splits [ballot] color: the 委员 ballot's tint, then the
-// 书记、副书记 ballot's.
+// maxTints is how many ballots [ballot] color tints: the 委员, the 书记、副书记,
+// the 再次投票 and the 另行选举 ballot.
+const maxTints = 4
+
+// BallotColors splits [ballot] color (or discipline_color) into its tints,
+// one per kind of ballot.
 func BallotColors(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ' ' })
 }

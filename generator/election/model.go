@@ -22,6 +22,9 @@ type File struct {
 	Fonts        DirConfig     `toml:"fonts"`
 	Templates    DirConfig     `toml:"templates"`
 	Letterhead   *Letterhead   `toml:"letterhead"`
+	// Discipline is [discipline]: the 纪律检查委员会 a 基层党委 elects at
+	// the same meeting ([plan] discipline_seats > 0).
+	Discipline *Discipline `toml:"discipline"`
 }
 
 // Organization is [organization].
@@ -31,7 +34,8 @@ type Organization struct {
 	Superior  string   `toml:"superior"`
 	ElectedOn *Date    `toml:"elected_on"`
 	TermYears int      `toml:"term_years"`
-	CC        []string `toml:"cc"` // 抄送机关 (optional)
+	CC        []string `toml:"cc"`   // 抄送机关 (optional)
+	Unit      string   `toml:"unit"` // 单位类型 (term.go): village, community, organ…; optional
 }
 
 // Contact is [contact], the 附注 of a 请示.
@@ -74,6 +78,14 @@ type Plan struct {
 	DeputySeats    int    `toml:"deputy_seats"`
 	Scrutineers    int    `toml:"scrutineers"` // 拟设监票人人数 (optional)
 	Tellers        int    `toml:"tellers"`
+	// Committee = false: a 党支部 without a committee, whose 党员大会
+	// elects the 书记 (and 副书记) directly; left out, a branch with fewer
+	// than [rules] min_full_members 正式党员 has none.
+	Committee *bool `toml:"committee"`
+	// DisciplineSeats is the 纪律检查委员会's seats (a 基层党委; 0: none);
+	// DisciplineDeputySeats its 副书记 (0: none). Its 书记 is always one.
+	DisciplineSeats       int `toml:"discipline_seats"`
+	DisciplineDeputySeats int `toml:"discipline_deputy_seats"`
 }
 
 // Candidate is one [[candidates]] entry.
@@ -88,14 +100,22 @@ type Candidate struct {
 	Proposed   string `toml:"proposed"`
 	Incumbent  bool   `toml:"incumbent"`
 	Note       string `toml:"note"`
+	// Concurrent is the post the candidate holds besides the Party one
+	// after the election, e.g. "村民委员会主任" (一肩挑 when the 书记 holds
+	// it); optional.
+	Concurrent string `toml:"concurrent"`
 }
 
-// Meeting is [meeting]: what happened at the 党员大会.
+// Meeting is [meeting]: what happened at the 党员大会. The first round of
+// voting is written in the table itself; the rounds after it, in the order
+// they are held (contract.md "Rounds after the first vote"), in Revote,
+// AnotherRound and ReducedSeats.
 type Meeting struct {
 	Date            *Date          `toml:"date"`
 	Host            string         `toml:"host"`
 	Present         int            `toml:"present"`
 	Scrutineers     []string       `toml:"scrutineers"`
+	ChiefScrutineer string         `toml:"chief_scrutineer"` // 总监票人, one of Scrutineers (optional)
 	Tellers         []string       `toml:"tellers"`
 	BallotsIssued   int            `toml:"ballots_issued"`
 	BallotsReturned int            `toml:"ballots_returned"`
@@ -104,16 +124,30 @@ type Meeting struct {
 	Against         map[string]int `toml:"against"` // 不赞成 (optional)
 	Abstain         map[string]int `toml:"abstain"` // 弃权 (optional)
 	WriteIns        []WriteIn      `toml:"writeins"`
-	AnotherRound    *Round         `toml:"another_round"`
+	// Revote is [meeting.revote] (or [[meeting.revote]] when the re-vote
+	// ties again): the re-vote among those tied at the first round's cut-off.
+	Revote Revotes `toml:"revote"`
+	// AnotherRound is [meeting.another_round] (or [[meeting.another_round]]
+	// for a second 另行选举): the 另行选举 of the seats left unfilled.
+	AnotherRound AnotherRounds `toml:"another_round"`
+	// ReducedSeats is the committee's size when seats were left unfilled
+	// and the meeting, by more than half of the voters, agreed to reduce
+	// the seats rather than vote again.
+	ReducedSeats *int `toml:"reduced_seats"`
 }
 
 // WriteIn is one [[meeting.writeins]] entry: votes for a person not on the list.
 type WriteIn struct {
 	Name  string `toml:"name"`
 	Votes int    `toml:"votes"`
+	// Post is the post a write-in was voted for when the 党员大会 elects
+	// the 书记 and 副书记 directly (a branch without a committee).
+	Post string `toml:"post"`
 }
 
-// Round is [meeting.another_round]: the 另行选举 for seats left unfilled.
+// Round is one [meeting.another_round]: a 另行选举 for seats left unfilled.
+// Seats and Candidates may be left out: the seats still open, and every
+// 被选举人 not yet elected.
 type Round struct {
 	Seats           int            `toml:"seats"`
 	Candidates      []string       `toml:"candidates"`
@@ -122,19 +156,87 @@ type Round struct {
 	BallotsReturned int            `toml:"ballots_returned"`
 	BallotsInvalid  int            `toml:"ballots_invalid"`
 	Votes           map[string]int `toml:"votes"`
+	Against         map[string]int `toml:"against"` // 不赞成 (optional)
+	Abstain         map[string]int `toml:"abstain"` // 弃权 (optional)
 	WriteIns        []WriteIn      `toml:"writeins"`
+	// Revote is [meeting.another_round.revote]: a re-vote after a tie at
+	// this round's cut-off.
+	Revote Revotes `toml:"revote"`
+	path   string  // TOML path of the table, for findings
+}
+
+// Revote is one [meeting.revote]: a re-vote among those tied at the
+// cut-off. Candidates and Seats may be left out: the tied, and the seats
+// they contend for. There is no 另选他人 in a re-vote.
+type Revote struct {
+	Candidates      []string       `toml:"candidates"`
+	Seats           int            `toml:"seats"`
+	Present         int            `toml:"present"`
+	BallotsIssued   int            `toml:"ballots_issued"`
+	BallotsReturned int            `toml:"ballots_returned"`
+	BallotsInvalid  int            `toml:"ballots_invalid"`
+	Votes           map[string]int `toml:"votes"`
+	Against         map[string]int `toml:"against"` // 不赞成 (optional)
+	Abstain         map[string]int `toml:"abstain"` // 弃权 (optional)
+	path            string         // TOML path of the table, for findings
 }
 
 // FirstMeeting is [first_meeting]: the new committee's first full meeting.
 type FirstMeeting struct {
-	Date        *Date             `toml:"date"`
-	Host        string            `toml:"host"`
-	Present     int               `toml:"present"`
-	Secretary   string            `toml:"secretary"`
-	Deputies    []string          `toml:"deputies"`
-	Scrutineers []string          `toml:"scrutineers"`
-	Votes       map[string]int    `toml:"votes"`
-	Duties      map[string]string `toml:"duties"`
+	Date            *Date             `toml:"date"`
+	Host            string            `toml:"host"`
+	Present         int               `toml:"present"`
+	Secretary       string            `toml:"secretary"`
+	Deputies        []string          `toml:"deputies"`
+	Scrutineers     []string          `toml:"scrutineers"`
+	Tellers         []string          `toml:"tellers"`          // 计票人 (optional)
+	BallotsIssued   int               `toml:"ballots_issued"`   // 发出选票 (optional)
+	BallotsReturned int               `toml:"ballots_returned"` // 收回选票 (optional)
+	BallotsInvalid  int               `toml:"ballots_invalid"`  // 无效票 (optional)
+	Votes           map[string]int    `toml:"votes"`
+	Duties          map[string]string `toml:"duties"`
+}
+
+// Discipline is [discipline]: the 纪律检查委员会 of a 基层党委, elected by
+// the same 党员大会 on its own ballot. It mirrors the file's own tables:
+// its candidates, its vote at the meeting (the 党员大会's attendance,
+// 监票人 and 计票人 are [meeting]'s), its first full meeting electing the
+// 纪委书记 and 副书记, and its work report.
+type Discipline struct {
+	Name         string             `toml:"name"` // 全称：中共××纪律检查委员会
+	Candidates   []Candidate        `toml:"candidates"`
+	Meeting      *DisciplineMeeting `toml:"meeting"`
+	FirstMeeting *FirstMeeting      `toml:"first_meeting"`
+	Report       *Report            `toml:"report"`
+}
+
+// DisciplineMeeting is [discipline.meeting]: the 纪委's vote at the
+// 党员大会, with the keys of [meeting] that record a vote. The meeting's
+// date, host, 监票人 and 计票人 are [meeting]'s; its attendance too, unless
+// the vote records its own.
+type DisciplineMeeting struct {
+	Present         int            `toml:"present"`
+	BallotsIssued   int            `toml:"ballots_issued"`
+	BallotsReturned int            `toml:"ballots_returned"`
+	BallotsInvalid  int            `toml:"ballots_invalid"`
+	Votes           map[string]int `toml:"votes"`
+	Against         map[string]int `toml:"against"`
+	Abstain         map[string]int `toml:"abstain"`
+	WriteIns        []WriteIn      `toml:"writeins"`
+	Revote          Revotes        `toml:"revote"`
+	AnotherRound    AnotherRounds  `toml:"another_round"`
+	ReducedSeats    *int           `toml:"reduced_seats"`
+}
+
+// meeting is the vote as the rounds engine reads a body's vote; nil
+// before it is recorded.
+func (d *DisciplineMeeting) meeting() *Meeting {
+	if d == nil {
+		return nil
+	}
+	return &Meeting{Present: d.Present, BallotsIssued: d.BallotsIssued, BallotsReturned: d.BallotsReturned,
+		BallotsInvalid: d.BallotsInvalid, Votes: d.Votes, Against: d.Against, Abstain: d.Abstain, WriteIns: d.WriteIns,
+		Revote: d.Revote, AnotherRound: d.AnotherRound, ReducedSeats: d.ReducedSeats}
 }
 
 // Previous is [previous]: the outgoing committee, for "较上届" comparisons.
@@ -193,6 +295,9 @@ type BallotConfig struct {
 	Pen      string `toml:"pen"`       // e.g. "蓝色或黑色钢笔、签字笔"
 	Color    string `toml:"color"`     // tint hint, e.g. "#FDECEC"
 	WriteIns int    `toml:"writeins"`  // number of 另选他人 cells; 0 = as many as seats
+	// DisciplineColor tints the 纪委's ballots as Color does the
+	// committee's: 委员, 书记副书记, 再次投票, 另行选举 (pink by default).
+	DisciplineColor string `toml:"discipline_color"`
 }
 
 // DirConfig is [fonts] or [templates].

@@ -82,7 +82,7 @@ func TestSampleKeysAllAccepted(t *testing.T) {
 	if len(f.Summary.Practices) != 2 || f.Summary.Practices[1].Title != "严格程序，依规选举" {
 		t.Errorf("summary %+v", f.Summary)
 	}
-	if f.Meeting.WriteIns[0] != (WriteIn{"马红", 2}) || f.Plan.MeetingTime != "15:30" {
+	if f.Meeting.WriteIns[0] != (WriteIn{Name: "马红", Votes: 2}) || f.Plan.MeetingTime != "15:30" {
 		t.Errorf("meeting %+v", f.Meeting)
 	}
 }

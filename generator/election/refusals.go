@@ -48,7 +48,7 @@ func (v *validator) refuse() {
 		r.Find(v.e, func(field, msg string) {
 			v.add(LevelError, r.Code, field, msg)
 			if r.Outcome {
-				v.e.Findings[len(v.e.Findings)-1].Outcome = true
+				v.e.Findings[len(v.e.Findings)-1].outcome = true
 			}
 		})
 	}

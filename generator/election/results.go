@@ -1,7 +1,6 @@
 package election
 
 import (
-	"fmt"
 	"sort"
 
 	"huanjie/generator/strokes"
@@ -16,23 +15,45 @@ const (
 	StatusInvalidElect = "invalid_election"
 )
 
-// Result is the outcome of the meeting, as `results --json` prints it.
+// Result is the outcome of the meeting after every recorded round, as
+// `results --json` prints it. Quorum, Ballots, Threshold and Candidates
+// are the first round's (Candidates marked elected when elected in any
+// round); Status, Elected, Revote, UnfilledSeats and Seats describe the
+// election after the last recorded round (contract.md).
 type Result struct {
-	Status        string              `json:"status"`
-	Quorum        QuorumInfo          `json:"quorum"`
-	Ballots       BallotInfo          `json:"ballots"`
-	Threshold     ThresholdInfo       `json:"threshold"`
-	Candidates    []VoteCount         `json:"candidates"`
-	Elected       []string            `json:"elected"`
-	Revote        []string            `json:"revote"`
-	UnfilledSeats int                 `json:"unfilled_seats"`
-	Secretary     string              `json:"secretary,omitempty"`
-	Deputies      []string            `json:"deputies,omitempty"`
-	Seats         int                 `json:"seats"`
-	RevoteSeats   int                 `json:"revote_seats,omitempty"`
-	FirstRound    *RoundResult        `json:"first_round,omitempty"`
-	AnotherRound  *RoundResult        `json:"another_round,omitempty"`
-	FirstMeeting  *FirstMeetingResult `json:"first_meeting,omitempty"`
+	Status        string        `json:"status"`
+	Quorum        QuorumInfo    `json:"quorum"`
+	Ballots       BallotInfo    `json:"ballots"`
+	Threshold     ThresholdInfo `json:"threshold"`
+	Candidates    []VoteCount   `json:"candidates"`
+	Elected       []string      `json:"elected"`
+	Revote        []string      `json:"revote"`
+	UnfilledSeats int           `json:"unfilled_seats"`
+	Secretary     string        `json:"secretary,omitempty"`
+	Deputies      []string      `json:"deputies,omitempty"`
+	// Seats is the committee's size: the planned seats, or the reduced
+	// number when the meeting agreed to reduce them (PlannedSeats then
+	// holds the planned number).
+	Seats        int `json:"seats"`
+	PlannedSeats int `json:"planned_seats,omitempty"`
+	// RevoteSeats is how many seats a pending re-vote fills.
+	RevoteSeats int `json:"revote_seats,omitempty"`
+	// Rounds are the votes held, in order: the first round, re-votes,
+	// 另行选举.
+	Rounds []RoundResult `json:"rounds"`
+	// Next is the vote still to be held when the status is revote_needed
+	// or another_round_needed.
+	Next         *NextRound          `json:"next_round,omitempty"`
+	FirstMeeting *FirstMeetingResult `json:"first_meeting,omitempty"`
+	// Form is what the 党员大会 elected: FormCommittee (委员, then the
+	// first meeting elects the 书记 and 副书记) or FormNoCommittee (a branch
+	// without a committee: the 书记 and 副书记 directly; Candidates carry
+	// their Post, Elected are the elected 书记 and 副书记). Empty for the
+	// 纪委's own result.
+	Form string `json:"form,omitempty"`
+	// Discipline is the 纪律检查委员会's election, held at the same
+	// meeting (a 基层党委 with [plan] discipline_seats): the same fields.
+	Discipline *Result `json:"discipline,omitempty"`
 }
 
 // QuorumInfo is the attendance check.
@@ -52,7 +73,10 @@ type BallotInfo struct {
 	ElectionValid bool `json:"election_valid"`
 }
 
-// ThresholdInfo is the least number of 赞成票 that elects.
+// ThresholdInfo is the least number of 赞成票 that elects. Base is
+// "expected" (应到会), "present" (实到会), "cast" / "cast_share" (village
+// and residents profiles), or "top_wins" for a re-vote under [rules]
+// revote_top_wins = true, where the most votes win (at least one).
 type ThresholdInfo struct {
 	Base     string `json:"base"`
 	Count    int    `json:"count"`
@@ -65,11 +89,16 @@ type VoteCount struct {
 	Votes   int    `json:"votes"`
 	Elected bool   `json:"elected"`
 	WriteIn bool   `json:"write_in,omitempty"`
+	// Post is the post voted for when the 党员大会 elects the 书记 and
+	// 副书记 directly (书记, 副书记).
+	Post string `json:"post,omitempty"`
 }
 
-// RoundResult is one round of voting (the first round, when a 另行选举
-// followed, or the 另行选举 itself).
+// RoundResult is one vote: the first round, a re-vote or a 另行选举. Status
+// is the election's status after it; Elected are those it elected;
+// Revote the tied at its cut-off; UnfilledSeats the seats it left open.
 type RoundResult struct {
+	Kind          string        `json:"kind"`
 	Status        string        `json:"status"`
 	Seats         int           `json:"seats"`
 	Quorum        QuorumInfo    `json:"quorum"`
@@ -79,98 +108,100 @@ type RoundResult struct {
 	Elected       []string      `json:"elected"`
 	Revote        []string      `json:"revote"`
 	UnfilledSeats int           `json:"unfilled_seats"`
+	RevoteSeats   int           `json:"revote_seats,omitempty"`
+	// Path is the TOML table the round was read from.
+	Path string `json:"-"`
+	// Number counts the rounds of its kind: 2 for a second 另行选举.
+	Number int `json:"-"`
 }
 
-// FirstMeetingResult is the election of 书记 and 副书记.
-type FirstMeetingResult struct {
-	Quorum    QuorumInfo  `json:"quorum"`
-	MinVotes  int         `json:"min_votes"`
-	Secretary *VoteCount  `json:"secretary,omitempty"`
-	Deputies  []VoteCount `json:"deputies"`
+// Name is the round's name: 第一轮投票, 再次投票, 另行选举, 第二次另行选举…
+func (r *RoundResult) Name() string { return RoundName(r.Kind, r.Number) }
+
+// Listed are the round's candidates (not its write-ins), in stroke order.
+func (r *RoundResult) Listed() []string {
+	var out []string
+	for _, c := range r.Candidates {
+		if !c.WriteIn {
+			out = append(out, c.Name)
+		}
+	}
+	return strokeOrder(out)
 }
 
-func (e *Election) computeResult() *Result {
-	m := e.File.Meeting
+// TopWins reports a re-vote where the most votes win without the half
+// threshold ([rules] revote_top_wins).
+func (r *RoundResult) TopWins() bool { return r.Threshold.Base == "top_wins" }
+
+// RoundName names the n-th round of a kind as documents and messages call
+// it: 第一轮投票; 再次投票, 第二次再次投票; 另行选举, 第二次另行选举.
+func RoundName(kind string, n int) string {
+	base := map[string]string{KindFirst: "第一轮投票", KindRevote: "再次投票", KindAnother: "另行选举"}[kind]
+	if kind == KindFirst || n <= 1 {
+		return base
+	}
+	return "第" + ChineseNumber(n) + "次" + base
+}
+
+// NextRound is the vote the meeting still has to hold: a re-vote among
+// the tied, or a 另行选举 of the open seats (Candidates is then the
+// default list: the candidates not yet elected, in stroke order; the
+// meeting may settle a shorter one).
+type NextRound struct {
+	Kind       string   `json:"kind"`
+	Seats      int      `json:"seats"`
+	Candidates []string `json:"candidates"`
+	Number     int      `json:"-"`
+}
+
+// Name is the next round's name, as RoundName.
+func (n *NextRound) Name() string { return RoundName(n.Kind, n.Number) }
+
+// Round returns the round that elected name, or nil.
+func (r *Result) Round(name string) *RoundResult {
+	for i := range r.Rounds {
+		if containsString(r.Rounds[i].Elected, name) {
+			return &r.Rounds[i]
+		}
+	}
+	return nil
+}
+
+// Last is the last round held.
+func (r *Result) Last() *RoundResult { return &r.Rounds[len(r.Rounds)-1] }
+
+// Planned is the number of seats the election was held for, before any
+// reduction.
+func (r *Result) Planned() int {
+	if r.PlannedSeats > 0 {
+		return r.PlannedSeats
+	}
+	return r.Seats
+}
+
+// Reduced is the number of seats dropped by reduced_seats (0 when none).
+func (r *Result) Reduced() int {
+	if r.PlannedSeats == 0 {
+		return 0
+	}
+	return r.PlannedSeats - r.Seats
+}
+
+// round computes one vote among cands (names) for seats seats.
+func (b *Body) round(kind string, seats int, rd *RoundData, present int, cands []string, topWins bool) *RoundResult {
+	e := b.e
 	s := e.Settings
-	seats := e.Seats()
-	present := m.Present
-	if !s.IsParty() && present == 0 {
-		present = m.BallotsReturned
-	}
-	r := &Result{Seats: seats, Elected: []string{}, Revote: []string{}, Candidates: []VoteCount{}}
-	first := e.round(seats, present, m.BallotsIssued, m.BallotsReturned, m.BallotsInvalid, m.Votes, m.WriteIns, e.File.Candidates, false)
-	r.Quorum, r.Ballots, r.Threshold = first.Quorum, first.Ballots, first.Threshold
-	r.Candidates = first.Candidates
-	r.Elected, r.Revote, r.UnfilledSeats, r.Status = first.Elected, first.Revote, first.UnfilledSeats, first.Status
-	if first.Status == StatusRevote {
-		r.RevoteSeats = seats - len(first.Elected)
-	}
-	if first.Status == StatusAnotherRound && m.AnotherRound != nil {
-		ar := m.AnotherRound
-		if ar.Seats != 0 && ar.Seats != first.UnfilledSeats {
-			e.addResultFinding(LevelError, "seats", "meeting.another_round.seats", fmt.Sprintf("第一轮选举尚缺%d名，另行选举的名额应为%d名，现写为%d名", first.UnfilledSeats, first.UnfilledSeats, ar.Seats))
-			return nil
-		}
-		for _, n := range ar.Candidates {
-			if containsString(first.Elected, n) {
-				e.addResultFinding(LevelError, "another_round", "meeting.another_round.candidates", fmt.Sprintf("%s 已在第一轮当选，不能作为另行选举的候选人", n))
-				return nil
-			}
-		}
-		var cands []Candidate
-		if len(ar.Candidates) > 0 {
-			for _, n := range ar.Candidates {
-				c, _ := e.Candidate(n)
-				cands = append(cands, c)
-			}
-		} else {
-			for _, c := range e.File.Candidates {
-				if !containsString(first.Elected, c.Name) {
-					cands = append(cands, c)
-				}
-			}
-		}
-		rp := ar.Present
-		if rp == 0 {
-			rp = present
-		}
-		second := e.round(first.UnfilledSeats, rp, ar.BallotsIssued, ar.BallotsReturned, ar.BallotsInvalid, ar.Votes, ar.WriteIns, cands, true)
-		fr := *first
-		fr.Candidates = append([]VoteCount(nil), first.Candidates...) // r.Candidates is re-marked below
-		r.FirstRound = &fr
-		r.AnotherRound = second
-		r.Elected = strokeOrder(append(append([]string{}, first.Elected...), second.Elected...))
-		r.Revote, r.UnfilledSeats, r.Status = second.Revote, second.UnfilledSeats, second.Status
-		if second.Status == StatusRevote {
-			r.RevoteSeats = first.UnfilledSeats - len(second.Elected)
-		}
-		// Mark the elected in the overall list.
-		for i := range r.Candidates {
-			r.Candidates[i].Elected = containsString(r.Elected, r.Candidates[i].Name)
-		}
-	}
-	if r.Status == StatusComplete && e.File.FirstMeeting != nil {
-		e.firstMeetingResult(r)
-	}
-	return r
-}
-
-func (e *Election) addResultFinding(level, code, field, msg string) {
-	pos := e.KeyPos(field)
-	e.Findings = append(e.Findings, Finding{Level: level, Code: code, Field: field, Line: pos.Line, Column: pos.Col, Message: msg})
-}
-
-// round computes one round of voting.
-func (e *Election) round(seats, present, issued, returned, invalid int, votes map[string]int, writeins []WriteIn, cands []Candidate, another bool) *RoundResult {
-	s := e.Settings
-	rr := &RoundResult{Seats: seats, Elected: []string{}, Revote: []string{}}
+	issued, returned, invalid := rd.BallotsIssued, rd.BallotsReturned, rd.BallotsInvalid
+	rr := &RoundResult{Kind: kind, Seats: seats, Elected: []string{}, Revote: []string{}, Candidates: []VoteCount{}, Path: rd.Path}
 	rr.Quorum = QuorumInfo{Expected: e.Expected, Present: present, Required: QuorumRequired(e.Expected, s.QuorumRatio, s.QuorumStrict)}
 	rr.Quorum.Met = present >= rr.Quorum.Required
 	rr.Ballots = BallotInfo{Issued: issued, Returned: returned, Invalid: invalid, Valid: returned - invalid, ElectionValid: returned <= issued}
 	switch {
+	case topWins:
+		rr.Threshold = ThresholdInfo{Base: "top_wins", Count: returned - invalid, MinVotes: 1}
 	case !s.IsParty():
 		rr.Threshold = ThresholdInfo{Base: "cast", Count: returned, MinVotes: MoreThanHalf(returned)}
-		if another {
+		if kind == KindAnother {
 			f := s.AnotherRoundMin
 			rr.Threshold = ThresholdInfo{Base: "cast_share", Count: returned, MinVotes: (returned*f.Num + f.Den - 1) / f.Den}
 		}
@@ -180,9 +211,9 @@ func (e *Election) round(seats, present, issued, returned, invalid int, votes ma
 		rr.Threshold = ThresholdInfo{Base: "expected", Count: e.Expected, MinVotes: MoreThanHalf(e.Expected)}
 	}
 	for _, c := range cands {
-		rr.Candidates = append(rr.Candidates, VoteCount{Name: c.Name, Votes: votes[c.Name]})
+		rr.Candidates = append(rr.Candidates, VoteCount{Name: c, Votes: rd.Votes[c]})
 	}
-	for _, w := range writeins {
+	for _, w := range rd.WriteIns {
 		rr.Candidates = append(rr.Candidates, VoteCount{Name: w.Name, Votes: w.Votes, WriteIn: true})
 	}
 	sort.SliceStable(rr.Candidates, func(i, j int) bool {
@@ -237,6 +268,7 @@ func (e *Election) round(seats, present, issued, returned, invalid int, votes ma
 	switch {
 	case len(rr.Revote) > 0:
 		rr.Status = StatusRevote
+		rr.RevoteSeats = seats - len(rr.Elected)
 	case rr.UnfilledSeats > 0:
 		rr.Status = StatusAnotherRound
 	default:
@@ -249,43 +281,4 @@ func strokeOrder(names []string) []string {
 	out := append([]string{}, names...)
 	strokes.Sort(out, strokes.Party)
 	return out
-}
-
-func (e *Election) firstMeetingResult(r *Result) {
-	fm := e.File.FirstMeeting
-	size := len(r.Elected)
-	q := QuorumInfo{Expected: size, Present: fm.Present, Required: QuorumRequired(size, e.Settings.FirstMeetingQuorum, false)}
-	q.Met = fm.Present >= q.Required
-	res := &FirstMeetingResult{Quorum: q, MinVotes: MoreThanHalf(size), Deputies: []VoteCount{}}
-	r.FirstMeeting = res
-	if !q.Met {
-		e.addResultFinding(LevelError, "quorum", "first_meeting.present", fmt.Sprintf("第一次全体会议应到委员%d名，实到%d名，未达到%s（至少%d名），不能选举书记、副书记", size, fm.Present, e.Settings.FirstMeetingQuorum.Chinese(), q.Required))
-		return
-	}
-	one := func(field, post, name string) *VoteCount {
-		if !containsString(r.Elected, name) {
-			e.addResultFinding(LevelError, "first_meeting", field, fmt.Sprintf("%s %s 没有当选委员，不能在第一次全体会议上当选%s；书记、副书记应从新当选的委员中选举", post, name, post))
-			return nil
-		}
-		vc := &VoteCount{Name: name, Votes: fm.Votes[name]}
-		vc.Elected = vc.Votes >= res.MinVotes
-		if !vc.Elected {
-			e.addResultFinding(LevelWarning, "threshold", field, fmt.Sprintf("%s %s 得%d票，未超过应到会委员（%d名）的半数，未当选；应重新选举", post, name, vc.Votes, size))
-		}
-		return vc
-	}
-	if fm.Secretary != "" {
-		res.Secretary = one("first_meeting.secretary", "书记", fm.Secretary)
-		if res.Secretary != nil && res.Secretary.Elected {
-			r.Secretary = fm.Secretary
-		}
-	}
-	for i, d := range fm.Deputies {
-		if vc := one(fmt.Sprintf("first_meeting.deputies[%d]", i), "副书记", d); vc != nil {
-			res.Deputies = append(res.Deputies, *vc)
-			if vc.Elected {
-				r.Deputies = append(r.Deputies, d)
-			}
-		}
-	}
 }

@@ -40,6 +40,8 @@ type Rules struct {
 	CommitteeMin         int      `toml:"committee_min"`          // by kind: branch 3
 	CommitteeMax         int      `toml:"committee_max"`          // by kind: branch 7
 	MinFullMembers       int      `toml:"min_full_members"`       // a committee needs this many 正式党员; 7
+	DisciplineMin        int      `toml:"discipline_min"`         // 纪律检查委员会 size: 3
+	DisciplineMax        int      `toml:"discipline_max"`         // 纪律检查委员会 size: 7
 	OddCommittee         *bool    `toml:"odd_committee"`          // warn on an even committee size; true
 	AnotherRoundMode     string   `toml:"another_round_mode"`     // 另行选举: "competitive" | "equal"
 	RevoteTopWins        bool     `toml:"revote_top_wins"`        // in a tie re-vote the top wins without the half threshold
@@ -74,6 +76,8 @@ type Settings struct {
 	CommitteeMin         int
 	CommitteeMax         int
 	MinFullMembers       int
+	DisciplineMin        int
+	DisciplineMax        int
 	OddCommittee         bool
 	AnotherRoundMode     string
 	RevoteTopWins        bool
@@ -138,6 +142,8 @@ func settingsFor(f *File) Settings {
 		CommitteeMin:         r.CommitteeMin,
 		CommitteeMax:         r.CommitteeMax,
 		MinFullMembers:       r.MinFullMembers,
+		DisciplineMin:        r.DisciplineMin,
+		DisciplineMax:        r.DisciplineMax,
 		OddCommittee:         true,
 		AnotherRoundMode:     r.AnotherRoundMode,
 		RevoteTopWins:        r.RevoteTopWins,
@@ -195,17 +201,11 @@ func settingsFor(f *File) Settings {
 		}
 		s.ThresholdBase = "present"
 	}
-	lo, hi := 3, 7
-	switch f.Kind {
-	case KindGeneralBranch:
-		lo, hi = 5, 9
-	case KindCommittee:
-		lo, hi = 5, 11
-	case KindResidents:
-		lo, hi = 5, 9
-	}
-	defI(&s.CommitteeMin, lo)
-	defI(&s.CommitteeMax, hi)
+	k := KindOf(f.Kind, false)
+	defI(&s.CommitteeMin, k.Min)
+	defI(&s.CommitteeMax, k.Max)
+	defI(&s.DisciplineMin, 3)
+	defI(&s.DisciplineMax, 7)
 	return s
 }
 

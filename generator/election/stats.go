@@ -34,10 +34,14 @@ type Stats struct {
 	Newcomers       Share    `json:"newcomers"`         // 新进
 	AverageAge      float64  `json:"average_age"`       // at the election date, one decimal
 	AverageAgeDelta *float64 `json:"average_age_delta,omitempty"`
-	Unanimous       []string `json:"unanimous"` // 全票当选 (votes equal to valid ballots), stroke order
-	OldestAge       int      `json:"oldest_age"`
-	YoungestAge     int      `json:"youngest_age"`
-	AgesKnown       int      `json:"ages_known"`
+	// Unanimous are those elected with every ballot returned in the round
+	// that elected them (全票当选); AllValid those elected with every valid
+	// ballot when some were invalid (获得全部有效票). Stroke order.
+	Unanimous   []string `json:"unanimous"`
+	AllValid    []string `json:"all_valid"`
+	OldestAge   int      `json:"oldest_age"`
+	YoungestAge int      `json:"youngest_age"`
+	AgesKnown   int      `json:"ages_known"`
 }
 
 // Round1 rounds to one decimal, halves away from zero.
@@ -101,7 +105,7 @@ func share(n, total int) Share {
 func (e *Election) computeStats() *Stats {
 	r := e.Result
 	n := len(r.Elected)
-	st := &Stats{Members: n, Expected: r.Quorum.Expected, Present: r.Quorum.Present, Unanimous: []string{}}
+	st := &Stats{Members: n, Expected: r.Quorum.Expected, Present: r.Quorum.Present}
 	if st.Expected > 0 {
 		st.Attendance = Round1(float64(st.Present) * 100 / float64(st.Expected))
 	}
@@ -171,12 +175,21 @@ func (e *Election) computeStats() *Stats {
 			st.AverageAgeDelta = &d
 		}
 	}
-	valid := r.Ballots.Valid
-	for _, c := range r.Candidates {
-		if c.Elected && valid > 0 && c.Votes == valid {
-			st.Unanimous = append(st.Unanimous, c.Name)
+	for _, name := range r.Elected {
+		rr := r.Round(name)
+		if rr == nil || rr.Ballots.Valid == 0 {
+			continue
+		}
+		for _, c := range rr.Candidates {
+			switch {
+			case c.Name != name || c.Votes != rr.Ballots.Valid:
+			case rr.Ballots.Invalid == 0:
+				st.Unanimous = append(st.Unanimous, name)
+			default:
+				st.AllValid = append(st.AllValid, name)
+			}
 		}
 	}
-	st.Unanimous = strokeOrder(st.Unanimous)
+	st.Unanimous, st.AllValid = strokeOrder(st.Unanimous), strokeOrder(st.AllValid)
 	return st
 }

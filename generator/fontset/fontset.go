@@ -2,7 +2,7 @@
 // 公文 fonts when present, else the free stand-ins shipped in ../../fonts),
 // checks every character against a font's cmap and falls back per character.
 //
-// API contract (used by the PDF renderer and the CLI); the implementation
+// API contract (used by layout, the PDF writer and the CLI); the implementation
 // may add to it but must keep these signatures.
 //
 // Chain per role: the user's or system fonts for the role (best match
@@ -10,9 +10,10 @@
 // stand-in for the role, then the embedded broad-coverage fallback (full
 // Noto Serif SC), then the other embedded fonts.
 //
-// Only TrueType (glyf) faces are used: go-pdf/fpdf cannot embed CFF outlines,
-// collections (.ttc) are split into standalone faces here, and fpdf can only
-// address the Basic Multilingual Plane, so Has is false beyond U+FFFF.
+// Only TrueType (glyf) faces are used: the PDF writer embeds TrueType outlines
+// (CIDFontType2) only, and collections (.ttc) are split into standalone faces
+// here. Characters beyond the Basic Multilingual Plane are served like any
+// other (format 12 character maps).
 package fontset
 
 import (
@@ -34,7 +35,7 @@ import (
 type Face struct {
 	Family string // family name as the font names itself, e.g. "FandolFang"
 	Source string // where it came from: a file path, or "内置:FandolFang-Regular-gb2312.ttf"
-	Data   []byte // TrueType (glyf) bytes; READ-ONLY (embedded faces share the binary's data, and fpdf writes into the bytes it is given: pass it a copy)
+	Data   []byte // TrueType (glyf) bytes; READ-ONLY (embedded faces share the binary's data)
 
 	// LocalFamily is the font's Chinese family name when it has one
 	// (e.g. "仿宋_GB2312" for FangSong_GB2312), else "".
@@ -42,12 +43,10 @@ type Face struct {
 
 	id     string
 	origin origin
-	font   *sfnt.Font
 
-	mu    sync.Mutex
-	buf   sfnt.Buffer
-	known [0x10000 / 64]uint64 // BMP runes already looked up
-	has   [0x10000 / 64]uint64 // BMP runes with a glyph
+	glyphsOnce sync.Once
+	glyphs     *Glyphs
+	glyphsErr  error
 }
 
 type origin int
@@ -58,29 +57,21 @@ const (
 	originEmbedded               // huanjie/fonts
 )
 
-// ID returns a stable ASCII name for the face, unique within the process,
-// usable as an fpdf font family name (letters and digits only).
+// ID returns a stable ASCII name for the face, unique within the process
+// (letters and digits only).
 func (f *Face) ID() string { return f.id }
 
-// Has reports whether the face has a glyph for r. Runes beyond U+FFFF are
-// always reported missing: go-pdf/fpdf v0.12 cannot write them (it panics).
+// Has reports whether the face has a glyph for r, in any plane.
 func (f *Face) Has(r rune) bool {
-	if f == nil || r < 0 || r > 0xFFFF || f.font == nil {
+	if f == nil {
 		return false
 	}
-	w, bit := r/64, uint64(1)<<(uint(r)%64)
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.known[w]&bit != 0 {
-		return f.has[w]&bit != 0
+	g, err := f.Glyphs()
+	if err != nil {
+		return false
 	}
-	gi, err := f.font.GlyphIndex(&f.buf, r)
-	f.known[w] |= bit
-	if err == nil && gi != 0 {
-		f.has[w] |= bit
-		return true
-	}
-	return false
+	_, ok := g.Glyph(r)
+	return ok
 }
 
 // Options controls where fonts are searched.
@@ -223,7 +214,7 @@ func embeddedFaces() (map[string]*Face, error) {
 }
 
 // newFace builds a Face from a font file's bytes (face index of a
-// collection), checking everything fpdf needs.
+// collection), checking everything the writers need.
 func newFace(file []byte, index int, source string, o origin) (*Face, error) {
 	data, err := extractFace(file, index)
 	if err != nil {
@@ -237,14 +228,13 @@ func newFace(file []byte, index int, source string, o origin) (*Face, error) {
 	if why := h.unusable(); why != "" {
 		return nil, fmt.Errorf("%s", why)
 	}
-	if !hasFormat4Cmap(data, h) {
-		return nil, fmt.Errorf("没有 Unicode（格式 4）字符映射表，PDF 库无法使用")
+	if !hasUnicodeCmap(data, h) {
+		return nil, fmt.Errorf("没有 Unicode 字符映射表（格式 4 或 12），无法按字取字形")
 	}
-	sf, err := sfnt.Parse(data)
-	if err != nil {
+	if _, err := sfnt.Parse(data); err != nil {
 		return nil, fmt.Errorf("字体文件无法解析（文件损坏或格式不支持）")
 	}
-	f := &Face{Data: data, Source: source, origin: o, font: sf, LocalFamily: h.local}
+	f := &Face{Data: data, Source: source, origin: o, LocalFamily: h.local}
 	f.Family = h.english
 	if f.Family == "" {
 		f.Family = h.local
@@ -267,9 +257,9 @@ func newFace(file []byte, index int, source string, o origin) (*Face, error) {
 	return f, nil
 }
 
-// hasFormat4Cmap reports whether the face has the cmap subtable fpdf reads:
-// platform 3 encoding 1, or platform 0, in format 4.
-func hasFormat4Cmap(data []byte, h *faceHeader) bool {
+// hasUnicodeCmap reports whether the face has a Unicode cmap subtable
+// (platform 0, or platform 3 encoding 1 or 10) in format 4 or 12.
+func hasUnicodeCmap(data []byte, h *faceHeader) bool {
 	t, ok := h.table("cmap")
 	if !ok || t.length < 4 {
 		return false
@@ -281,8 +271,8 @@ func hasFormat4Cmap(data []byte, h *faceHeader) bool {
 		platform := int(p[0])<<8 | int(p[1])
 		enc := int(p[2])<<8 | int(p[3])
 		off := int(p[4])<<24 | int(p[5])<<16 | int(p[6])<<8 | int(p[7])
-		if (platform == 3 && enc == 1) || platform == 0 {
-			if off+2 <= len(b) && b[off] == 0 && b[off+1] == 4 {
+		if (platform == 3 && (enc == 1 || enc == 10)) || platform == 0 {
+			if off+2 <= len(b) && b[off] == 0 && (b[off+1] == 4 || b[off+1] == 12) {
 				return true
 			}
 		}

@@ -99,10 +99,10 @@ func TestRareNameCharacters(t *testing.T) {
 
 func TestMissing(t *testing.T) {
 	s := loadNoSystem(t)
-	got := s.Missing(doc.FangSong, "甲\U0010FFFD乙\n\t\U0010FFFD丙\U0001F100")
-	// U+1F100 is in Noto Serif SC's format-12 cmap, but fpdf cannot write
-	// characters beyond the BMP, so it must be reported.
-	want := []rune{0x10FFFD, 0x1F100}
+	got := s.Missing(doc.FangSong, "甲\U0010FFFD乙\n\t\U0010FFFD丙\U0001F100孙\U0002B5AE")
+	// U+1F100 and 𫖮 (U+2B5AE) are in Noto Serif SC's format-12 cmap and
+	// print like any other character; U+10FFFD is in no font.
+	want := []rune{0x10FFFD}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("Missing = %U, want %U", got, want)
 	}
@@ -293,7 +293,8 @@ func TestExtractTTC(t *testing.T) {
 	}
 }
 
-// TestSystemTTC extracts every face of real collections on this machine, if any.
+// TestSystemTTC extracts faces of real collections on this machine, if any,
+// and cuts the usable (TrueType) ones down as the PDF writer embeds them.
 func TestSystemTTC(t *testing.T) {
 	var files []string
 	for _, pat := range []string{"/usr/share/fonts/*/*/*.ttc", "/usr/share/fonts/*/*.ttc"} {
@@ -322,6 +323,9 @@ func TestSystemTTC(t *testing.T) {
 			}
 			if _, err := sfnt.Parse(face); err != nil {
 				t.Errorf("%s#%d: sfnt: %v", p, h.index, err)
+			}
+			if f, err := newFace(b, h.index, faceSource(p, h), originSystem); err == nil {
+				checkSubset(t, f, []rune("中文"))
 			}
 		}
 	}

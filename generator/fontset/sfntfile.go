@@ -59,13 +59,13 @@ func (h *faceHeader) table(tag string) (tableRecord, bool) {
 	return tableRecord{}, false
 }
 
-// unusable returns a Chinese reason why fpdf cannot use the face, or "".
+// unusable returns a Chinese reason why the face cannot be embedded, or "".
 func (h *faceHeader) unusable() string {
 	if _, cff := h.table("CFF "); cff || h.version == tagOTTO {
-		return "CFF（PostScript）轮廓字体，暂不支持（PDF 库只能嵌入 TrueType 轮廓）"
+		return "CFF（PostScript）轮廓字体，暂不支持（只能嵌入 TrueType 轮廓）"
 	}
 	if _, cff2 := h.table("CFF2"); cff2 {
-		return "CFF2 轮廓字体，暂不支持（PDF 库只能嵌入 TrueType 轮廓）"
+		return "CFF2 轮廓字体，暂不支持（只能嵌入 TrueType 轮廓）"
 	}
 	if h.version != tagV1 && h.version != tagTrue {
 		return fmt.Sprintf("不是 TrueType 字体（版本标记 0x%08X）", h.version)
@@ -75,8 +75,8 @@ func (h *faceHeader) unusable() string {
 			return "缺少 " + strings.TrimSpace(tag) + " 表，无法用于 PDF"
 		}
 	}
-	// go-pdf/fpdf refuses (and prints to stdout) fonts whose licence forbids
-	// embedding, allows bitmap embedding only, or forbids subsetting.
+	// A face whose licence forbids embedding, allows bitmap embedding only,
+	// or forbids subsetting cannot go into a PDF (PDF/A requires embedding).
 	if h.fsType == 0x0002 || h.fsType&0x0300 != 0 {
 		return fmt.Sprintf("字体授权不允许嵌入或子集化（OS/2 fsType=0x%04X）", h.fsType)
 	}

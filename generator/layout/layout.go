@@ -1,6 +1,9 @@
-// Package layout holds the GB/T 9704-2012 page geometry and the line breaking
-// rules shared by the PDF and DOCX renderers. It measures nothing itself:
-// callers give each character its advance width.
+// Package layout lays a document (package doc) out as pages (package page):
+// the GB/T 9704-2012 page geometry, line breaking with 避头尾 and squeezed
+// punctuation, the 公文 flow with its keep rules, tables, forms and sheets.
+// Pages (compose.go) is the entry point; the geometry, Break, WrapTitle and
+// SignatureOffsets are also used by the DOCX writer, which leaves the
+// layout to Word.
 package layout
 
 import (
@@ -64,6 +67,16 @@ type Line struct {
 	// Blanks are the fill-in blanks of the line (runs of "_"), each as the
 	// left and right offsets of the rule that replaces it, like X.
 	Blanks [][2]float64
+	// Cuts, when punctuation was squeezed, give for each item how much of
+	// its natural box was taken away (nil otherwise; see Cut).
+	Cuts []Cut
+}
+
+// Cut is the blank of a squeezed punctuation mark taken away: Width points
+// of its box, Shift of them on its left (the mark's ink is drawn at X,
+// its box starts at X + Shift).
+type Cut struct {
+	Width, Shift float64
 }
 
 // Blank is the character of fill-in blanks ("____名"): a run of them is one
@@ -83,6 +96,9 @@ const NoEnd = "（《「『“‘〈【〔([{"
 const squeezable = "，。、；：？！）》」』”’（《「『“‘〉】〕〈【〔"
 
 func in(set string, r rune) bool {
+	if r >= 0x3400 && r < 0xFF00 {
+		return false // ideographs (most of the text): no set holds one
+	}
 	for _, c := range set {
 		if c == r {
 			return true
@@ -389,6 +405,7 @@ func place(ln *Line, items []Item, avail float64) {
 	m := len(its)
 	ln.X = make([]float64, m)
 	ln.Blanks = nil
+	ln.Cuts = nil
 	natural, blankW := 0.0, 0.0
 	for _, it := range its {
 		natural += it.W
@@ -416,14 +433,23 @@ func place(ln *Line, items []Item, avail float64) {
 				switch {
 				case canSqueeze(its, j):
 					s := it.W / 2 * f
+					if s <= 0 {
+						continue
+					}
+					if ln.Cuts == nil {
+						ln.Cuts = make([]Cut, m)
+					}
 					switch {
 					case isOpening(it.R):
 						pre[j] -= s
+						ln.Cuts[j] = Cut{s, s}
 					case it.Centred:
 						pre[j] -= s / 2
 						pre[j+1] -= s / 2
+						ln.Cuts[j] = Cut{s, s / 2}
 					default:
 						pre[j+1] -= s
+						ln.Cuts[j] = Cut{s, 0}
 					}
 				case it.R == Blank:
 					adj[j] = -it.W * (1 - blankMin) * fb

@@ -15,6 +15,7 @@ import (
 
 	"huanjie/generator/doc"
 	"huanjie/generator/layout"
+	"huanjie/generator/page"
 	"huanjie/internal/testenv"
 )
 
@@ -234,39 +235,61 @@ func TestFillInBlankIsOneRule(t *testing.T) {
 // punctuation is squeezed: the ink gap on the left is not larger than on
 // the right.
 func TestSqueezedQuestionMarkAttached(t *testing.T) {
-	r := newRenderer(testFonts(t))
-	if err := r.loadChains(); err != nil {
-		t.Fatal(err)
-	}
-	s := r.shape("意见？有", doc.FangSong, 16, layout.Tracking)
-	q := s.items[2]
-	m := r.faceM[s.glyphs[2].face]
-	box := m.ink['？']
-	if !q.Centred {
-		t.Skip("the 仿宋 face sets ？ at the left of its box")
-	}
+	fs := testFonts(t)
 	// a line that must squeeze its punctuation
 	text := strings.Repeat("中", 20) + "意见？有、意、见。后面的文字。"
-	s = r.shape(text, doc.FangSong, 16, layout.Tracking)
-	lns := layout.Break(s.items, layout.BlockWidth, 0, 0)
-	ln := lns[0]
-	qi := strings.Index(string([]rune(text)), "？")
-	qi = utf8.RuneCountInString(text[:qi])
-	if ln.End <= qi+1 {
-		t.Fatalf("line ends before ？: %v", layout.Text(s.items, ln.Start, ln.End))
+	d := &doc.Document{Meta: doc.Meta{Date: sampleDate}, Blocks: []doc.Block{doc.Paragraph{Text: text, NoIndent: true}}}
+	pd, err := layout.Pages(d, fs)
+	if err != nil {
+		t.Fatal(err)
 	}
-	jq := qi - ln.Start
-	xq := ln.X[jq]
-	inkL := xq + box[0]/1000*16 - (ln.X[jq-1] + 16) // gap from the em box of 见
-	inkR := ln.X[jq+1] - (xq + box[2]/1000*16)
-	if ln.X[jq+1]-xq > 15.7 {
-		t.Skipf("line not squeezed at ？ (advance %.2f)", ln.X[jq+1]-xq)
+	// the glyphs of the first line in order, with their origins
+	type placed struct {
+		g    page.Glyph
+		x    float64
+		font int
 	}
+	var line []placed
+	var y0 float64
+	for _, it := range pd.Pages[0].Items {
+		tx, ok := it.(*page.Text)
+		if !ok || (len(line) > 0 && tx.Y != y0) {
+			continue
+		}
+		y0 = tx.Y
+		x := tx.X
+		for _, g := range tx.Glyphs {
+			line = append(line, placed{g, x, tx.Font})
+			x += g.Advance
+		}
+	}
+	q := -1
+	for i, p := range line {
+		if p.g.Text == "？" {
+			q = i
+		}
+	}
+	if q < 1 || q+1 >= len(line) {
+		t.Fatalf("？ not inside the first line")
+	}
+	p := line[q]
+	if p.g.Cut == 0 {
+		t.Skip("line not squeezed at ？")
+	}
+	g, _ := pd.Fonts[p.font].Glyphs()
+	box, _ := g.Ink(p.g.ID)
+	if p.g.Shift == 0 {
+		t.Skip("the 仿宋 face sets ？ at the left of its box")
+	}
+	em := 16 / float64(g.UnitsPerEm)
+	drawn := p.x - p.g.Shift
+	inkL := drawn + float64(box[0])*em - (line[q-1].x + 16) // gap from the em box of 见
+	inkR := line[q+1].x - (drawn + float64(box[2])*em)
 	if inkL > inkR+0.5 {
 		t.Errorf("？ drifts right when squeezed: %.2f pt blank before, %.2f after", inkL, inkR)
 	}
-	// and in the PDF: the run that draws ？ starts where layout put it
-	pdf := renderDoc(t, &doc.Document{Meta: doc.Meta{Date: sampleDate}, Blocks: []doc.Block{doc.Paragraph{Text: text, NoIndent: true}}})
+	// and in the PDF ？ reads back attached, a full-width mark on one line
+	pdf := renderDoc(t, d)
 	if !strings.Contains(pdfText(t, pdf, "-layout"), "意见？有、意") {
 		t.Error("？ does not read back attached")
 	}

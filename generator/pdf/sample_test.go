@@ -98,7 +98,7 @@ func reportDoc(n int) *doc.Document {
 	d.Blocks = append(d.Blocks, doc.Addressee{Text: "各位党员："})
 	for i := 0; i < n*3; i++ {
 		if i%3 == 0 {
-			d.Blocks = append(d.Blocks, doc.Heading{Level: 1 + i%4, Text: chineseNumber(i/3+1) + "、第" + itoa(i/3+1) + "部分工作"})
+			d.Blocks = append(d.Blocks, doc.Heading{Level: 1 + i%4, Text: string([]rune("一二三四五六七八九十")[i/3%10]) + "、第" + itoa(i/3+1) + "部分工作"})
 		}
 		d.Blocks = append(d.Blocks, doc.Paragraph{Text: longPara + namesPara})
 	}

@@ -126,6 +126,10 @@ func TestOrderCases(t *testing.T) {
 		{"npc: compound surname is just characters", NPC, []string{"欧阳丁丁", "欧阳明高", "欧德华"}},
 		{"compound surname, single given name first", Party, []string{"司马红", "司马一平", "诸葛亮", "诸葛宇杰"}},
 		{"rare characters", Party, []string{"郭文奇", "訚柏", "涂更新"}},
+		// Same count, same 横竖撇点折 sequence (see TestTieBreaks).
+		{"干 before 于 (竖 before 竖钩)", Party, []string{"干以胜", "于文明", "于起龙"}},
+		{"npc: 干 before 于", NPC, []string{"干以胜", "于文明", "于起龙"}},
+		{"孔 before 巴, 次 before 衣 (左右 first)", Party, []string{"孔晓宏", "巴才洛", "次仁顿珠", "衣立东"}},
 		{"rare 馼 as 马+文 (7)", NPC, []string{"马志武", "马馼", "马瑞文"}},
 		{"padded names keep the single-name rule", Party, []string{"王　宁", "王 凯", "王小洪"}},
 		{"duplicates stay", Party, []string{"王刚", "王刚", "王刚", "王刚甲"}},
@@ -153,6 +157,39 @@ func TestOrderCases(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTieBreaks checks which rule orders characters of equal count and
+// equal 横竖撇点折 sequence, for the pairs published lists show.
+func TestTieBreaks(t *testing.T) {
+	seqOnce.Do(loadSeqs)
+	cases := []struct {
+		first, second rune
+		by            rule
+		where         string
+	}{
+		// 干以胜 before 于起龙 and 于文明 in published lists (issue 16):
+		// 横 横 竖 against 横 横 竖钩.
+		{'干', '于', byForm, "issue 16"},
+		{'孔', '巴', byStructure, "cpc20_congress_delegates: 孔晓宏 巴才洛"},
+		{'次', '衣', byStructure, "cpc20_congress_delegates: 次仁顿珠 衣立东"},
+		{'叶', '申', byStructure, "cpc20_congress_delegates, Jiang Zemin funeral committee: 叶露中 申文"},
+		{'田', '由', byCodePoint, "Jiang Zemin funeral committee: 田国立 由喜贵"},
+	}
+	for _, tc := range cases {
+		d, by := compareChars(tc.first, tc.second)
+		if d >= 0 || by != tc.by {
+			t.Errorf("%c %c (%s): got %d by %v, want < 0 by %v", tc.first, tc.second, tc.where, d, by, tc.by)
+		}
+		if d, _ := compareChars(tc.second, tc.first); d <= 0 {
+			t.Errorf("%c %c: not antisymmetric", tc.second, tc.first)
+		}
+	}
+	// The reason for 干 before 于: the third stroke, 竖 against 竖钩.
+	g, y := chars['干'], chars['于']
+	if g.forms[:2] != y.forms[:2] || formNames[g.forms[2]-'a'] != "竖" || formNames[y.forms[2]-'a'] != "竖钩" {
+		t.Errorf("干 %q, 于 %q: want equal first two strokes, then 竖 against 竖钩", g.forms, y.forms)
 	}
 }
 
@@ -296,7 +333,7 @@ func FuzzCompare(f *testing.F) {
 }
 
 // TestTable checks the committed table against the figures the generator
-// printed for Unihan 15.0.0 and cnchar-order 3.2.6.
+// printed for Unihan 15.0.0, cnchar-order 3.2.6 and cnchar-radical 3.2.6.
 func TestTable(t *testing.T) {
 	counts := 0
 	for _, r := range countTable {
@@ -308,21 +345,25 @@ func TestTable(t *testing.T) {
 	}
 	seqOnce.Do(loadSeqs)
 	mismatch := ""
-	for r, s := range seqs {
-		if strings.Trim(s, "12345") != "" || s == "" {
-			t.Errorf("sequence of %c = %q", r, s)
+	for r, c := range chars {
+		if strings.Trim(c.seq, "12345") != "" || c.seq == "" || len(c.forms) != len(c.seq) {
+			t.Errorf("sequence of %c = %q, forms %q", r, c.seq, c.forms)
+		}
+		if c.structure < '1' || c.structure > '3' {
+			t.Errorf("structure of %c = %q", r, c.structure)
 		}
 		if n, _, ok := Strokes(r); !ok {
 			t.Errorf("%c has a sequence but no count", r)
-		} else if n != len(s) {
+		} else if n != len(c.seq) {
 			mismatch += string(r)
 		}
 	}
-	if unicodeVersion != "15.0.0" || cncharOrderVersion != "3.2.6" {
-		t.Skipf("table built from Unicode %s / cnchar-order %s: figures below are for 15.0.0 / 3.2.6", unicodeVersion, cncharOrderVersion)
+	if unicodeVersion != "15.0.0" || cncharOrderVersion != "3.2.6" || cncharRadicalVersion != "3.2.6" {
+		t.Skipf("table built from Unicode %s / cnchar-order %s / cnchar-radical %s: figures below are for 15.0.0 / 3.2.6 / 3.2.6",
+			unicodeVersion, cncharOrderVersion, cncharRadicalVersion)
 	}
-	if counts != 98060 || len(seqs) != 6943 {
-		t.Errorf("table has %d counts and %d sequences, want 98060 and 6943", counts, len(seqs))
+	if counts != 98060 || len(chars) != 6943 || len(formClass) != 18 {
+		t.Errorf("table has %d counts, %d sequences and %d stroke forms, want 98060, 6943 and 18", counts, len(chars), len(formClass))
 	}
 	if m := []rune(mismatch); len(m) != 2 || !slices.Contains(m, '囍') || !slices.Contains(m, '皙') {
 		t.Errorf("count ≠ sequence length for %q, want 囍 皙", mismatch)

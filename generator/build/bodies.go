@@ -1,0 +1,235 @@
+package build
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+
+	"huanjie/generator/election"
+)
+
+// BodyView is one election of the 党员大会 as the documents see it: the
+// committee (or, in a branch without one, the 书记 elected directly) or
+// the 纪律检查委员会. The forms filled once per body (文件名 with {机构})
+// see it as .Body; the other documents find the committee's values at the
+// top of the view and the 纪委's in .Discipline.
+type BodyView struct {
+	Key string // election.BodyCommittee, BodyDiscipline, BodyDirect
+	// Name is the body in the documents: 支部委员会, 总支部委员会, 委员会,
+	// 纪律检查委员会 ("" when the branch has no committee).
+	Name string
+	// Label heads the 纪委's forms (纪委; "" for the committee); it
+	// replaces {机构} in file names.
+	Label string
+	// FullName is the body's own full name ([organization] name,
+	// [discipline] name).
+	FullName string
+	// ReportName is the title of its outgoing work report, {工作报告} in
+	// file names: 支部委员会工作报告…, 纪律检查委员会工作报告.
+	ReportName                         string
+	Seats, SecretarySeats, DeputySeats int
+	Candidates                         []election.Candidate // stroke order
+	Secretary, Deputy                  []election.Candidate // proposed, in the approved order
+	Margin                             int                  // 差额人数
+	MarginPct                          float64              // 差额比例 (percent)
+	MarginMin                          int                  // least candidates
+	Meeting                            *election.Meeting    // its vote at the 党员大会
+	FirstMeeting                       *election.FirstMeeting
+	Report                             *election.Report
+	Result                             *election.Result
+	Stats                              *election.Stats
+	Elected                            []election.Candidate // stroke order (write-ins by name only)
+	// Rounds are the body's votes at the 党员大会 (see roundViews).
+	Rounds []RoundView
+	// FirstQuorum and FirstMinVotes are the least members present at the
+	// first meeting and the least votes electing there; FirstFree how many
+	// members are not 书记、副书记 candidates (under 2, the documents say
+	// who serves as 监票人 and 计票人 instead).
+	FirstQuorum, FirstMinVotes, FirstFree int
+	// Ballot tints: its 委员 ballot, its 书记、副书记 ballot, its re-vote
+	// and 另行选举 ballots.
+	Color, SecretaryColor, RevoteColor, AnotherColor string
+
+	body *election.Body
+}
+
+// IsDirect reports a branch without a committee (the 党员大会 elects the
+// 书记 and 副书记); IsDiscipline the 纪律检查委员会.
+func (b *BodyView) IsDirect() bool     { return b.Key == election.BodyDirect }
+func (b *BodyView) IsDiscipline() bool { return b.Key == election.BodyDiscipline }
+
+// Size is the new body's number of members: the seats, or the reduced
+// number when the meeting reduced them.
+func (b *BodyView) Size() int { return b.body.Size() }
+
+func newBodyView(e *election.Election, b *election.Body, colors []string) *BodyView {
+	v := &BodyView{Key: b.Key, Name: b.Name, Label: b.Label, FullName: b.FullName, ReportName: e.Kind.Report,
+		Seats: b.Seats, SecretarySeats: b.SecretarySeats, DeputySeats: b.DeputySeats, Candidates: b.Sorted,
+		Secretary: b.Proposed("书记"), Deputy: b.Proposed("副书记"), Margin: b.Margin(), MarginPct: b.MarginPercent(),
+		MarginMin: e.Settings.MarginCandidates(b.Seats), Meeting: b.Meeting, FirstMeeting: b.FirstMeeting,
+		Report: b.Report, Result: b.Result, Stats: b.Stats, body: b}
+	if b.IsDiscipline() {
+		v.ReportName = b.Name + "工作报告"
+	}
+	v.Color, v.SecretaryColor, v.RevoteColor, v.AnotherColor = colors[0], colors[1], colors[2], colors[3]
+	s := e.Settings
+	v.FirstQuorum = election.QuorumRequired(b.Size(), s.FirstMeetingQuorum, false)
+	v.FirstMinVotes = election.MoreThanHalf(b.Size())
+	v.FirstFree = b.FirstMeetingFreeMembers()
+	if r := b.Result; r != nil {
+		for _, n := range r.Elected {
+			c, ok := b.Candidate(n)
+			if !ok {
+				c = election.Candidate{Name: n}
+			}
+			v.Elected = append(v.Elected, c)
+		}
+	}
+	v.Rounds = roundViews(e, v)
+	return v
+}
+
+// Duty returns a member's post (书记, 副书记), else the 分工 from the
+// body's first meeting, else 委员.
+func (b *BodyView) Duty(name string) string {
+	switch r := b.Result; {
+	case r != nil && r.Secretary == name:
+		return "书记"
+	case r != nil && slices.Contains(r.Deputies, name):
+		return "副书记"
+	case b.FirstMeeting != nil && b.FirstMeeting.Duties[name] != "":
+		return b.FirstMeeting.Duties[name]
+	}
+	return "委员"
+}
+
+// Members returns the new body in the order a name list gives it: the
+// 书记, then the 副书记, then the other members in stroke order.
+func (b *BodyView) Members() []election.Candidate {
+	var head, rest []election.Candidate
+	rank := func(c election.Candidate) int {
+		switch b.Duty(c.Name) {
+		case "书记":
+			return 0
+		case "副书记":
+			return 1
+		}
+		return 2
+	}
+	for _, c := range b.Elected {
+		if rank(c) < 2 {
+			head = append(head, c)
+		} else {
+			rest = append(rest, c)
+		}
+	}
+	sort.SliceStable(head, func(i, j int) bool { return rank(head[i]) < rank(head[j]) })
+	return append(head, rest...)
+}
+
+// ByPost are the proposed 书记, then the proposed 副书记, each in the
+// order approved: the order a list of the posts' candidates gives them.
+func (b *BodyView) ByPost() []election.Candidate {
+	return append(append([]election.Candidate(nil), b.Secretary...), b.Deputy...)
+}
+
+// FirstSigners are the signers of the body's first-meeting forms.
+func (b *BodyView) FirstSigners() SignersView {
+	if fm := b.FirstMeeting; fm != nil {
+		return SignersView{Scrutineers: fm.Scrutineers, Tellers: fm.Tellers}
+	}
+	return SignersView{}
+}
+
+// Posts names the posts the body elects: 书记副书记, or 书记 when it has
+// no 副书记 ({职务} in file names).
+func (b *BodyView) Posts() string {
+	if b.DeputySeats > 0 {
+		return "书记副书记"
+	}
+	return "书记"
+}
+
+// PostCandidate is a 书记 or 副书记 candidate on the forms of the posts'
+// election (Name "" leaves a blank to write in).
+type PostCandidate struct {
+	Post string // 书记 | 副书记
+	Name string
+}
+
+// FirstCandidates are the 书记 and 副书记 candidates, in the order
+// approved by the higher organisation: those the first meeting names,
+// else those proposed (proposed = "书记"…), else blanks for the posts.
+func (b *BodyView) FirstCandidates() []PostCandidate {
+	var out []PostCandidate
+	add := func(post string, named []string, proposed []election.Candidate, seats int) {
+		switch {
+		case len(named) > 0:
+			for _, n := range named {
+				out = append(out, PostCandidate{post, n})
+			}
+		case len(proposed) > 0:
+			for _, c := range proposed {
+				out = append(out, PostCandidate{post, c.Name})
+			}
+		default:
+			for range seats {
+				out = append(out, PostCandidate{Post: post})
+			}
+		}
+	}
+	var sec, deps []string
+	if fm := b.FirstMeeting; fm != nil {
+		if fm.Secretary != "" {
+			sec = []string{fm.Secretary}
+		}
+		deps = fm.Deputies
+	}
+	add("书记", sec, b.Secretary, max(b.SecretarySeats, 1))
+	add("副书记", deps, b.Deputy, b.DeputySeats)
+	return out
+}
+
+// FirstVotes is a 书记、副书记 candidate's votes, "" before the vote: at
+// the first meeting, or at the 党员大会 when it elects them directly.
+func (b *BodyView) FirstVotes(name string) string {
+	if name == "" {
+		return ""
+	}
+	if b.IsDirect() {
+		if r := b.Rounds[0].Result; r != nil {
+			return strconv.Itoa(b.Rounds[0].Votes(name))
+		}
+		return ""
+	}
+	if fm := b.FirstMeeting; fm != nil {
+		if n, ok := fm.Votes[name]; ok {
+			return strconv.Itoa(n)
+		}
+	}
+	return ""
+}
+
+// PostElected reports whether name was elected to a post (书记 or 副书记).
+func (b *BodyView) PostElected(name string) bool {
+	r := b.Result
+	return r != nil && name != "" && (r.Secretary == name || slices.Contains(r.Deputies, name))
+}
+
+// bodyColors are the tints of a body's ballots: [ballot] color for the
+// committee (white, white, light blue, light green by default) and
+// [ballot] discipline_color for the 纪委 (pink by default: domain.md §B.1,
+// the 党委's ballot red, the 纪委's pink).
+func bodyColors(c election.BallotConfig, b *election.Body) []string {
+	list, def := c.Color, []string{"", "", "#E3EDF9", "#E5F2DF"}
+	if b.IsDiscipline() {
+		list, def = c.DisciplineColor, []string{"#FADCE9", "#F1E3F3", "#E3EDF9", "#E5F2DF"}
+	}
+	out := append([]string(nil), def...)
+	for i, col := range election.BallotColors(list) {
+		if i < len(out) {
+			out[i] = col
+		}
+	}
+	return out
+}
