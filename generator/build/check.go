@@ -29,12 +29,6 @@ var buildRefusals = []string{
 	"fonts",         // [fonts] dir unusable
 }
 
-// Check also reports, with code "refused", any refusal of a document that
-// no registered reason predicted: a safety net, so that check never says
-// "可以生成" where build refuses. The outcome's refusals are election's
-// (Election.Hold), so it does not fire for data; an option can make it
-// (--only naming a document whose data are missing).
-
 // RefusalCodes lists every registered reason build refuses for.
 func RefusalCodes() []string {
 	return append(election.RefusalCodes(), buildRefusals...)
@@ -42,10 +36,15 @@ func RefusalCodes() []string {
 
 // Check returns the findings build would refuse for beyond e.Findings
 // (which already holds the data's own): characters no font has, templates
-// the data cannot fill, forms that do not fit, documents the outcome does
-// not allow, unusable folders of fonts or templates. opt selects as for
-// Plan (Only, Draft, TemplatesDir, FontsDir); Copies and Formats are
-// ignored.
+// the data cannot fill, forms that do not fit, unusable folders of fonts
+// or templates. opt selects as for Plan (Only, Draft, TemplatesDir,
+// FontsDir); Copies and Formats are ignored.
+//
+// It also reports, with code "refused", any refusal of a document no
+// registered reason predicted: a safety net, so that check never says
+// "可以生成" where build refuses. The outcome's refusals are election's
+// (Election.Hold) and already in e.Findings, so data alone do not make
+// it; an option can (Only naming a document whose data are missing).
 func Check(e *election.Election, opt Options) election.Findings {
 	return NewSession().Check(e, opt)
 }
