@@ -31,6 +31,7 @@ func (v *validator) warnf(code, field, format string, a ...any) {
 
 func (v *validator) run() {
 	e := v.e
+	v.refuse()
 	checkRulesTable(e.Loaded, func(level, code, field, msg string) { v.add(level, code, field, msg) })
 	v.header()
 	v.members()
