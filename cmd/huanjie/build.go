@@ -1,13 +1,18 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"huanjie/generator/build"
+	"huanjie/generator/election"
 	"huanjie/generator/fontset"
 )
 
@@ -24,11 +29,14 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
+	if strings.TrimSpace(*out) == "" {
+		return usageError(stderr, "build", fmt.Errorf("-o 后面应是输出目录，不能为空"))
+	}
 	copies := 0
 	if *copiesArg != "" {
 		n, err := strconv.Atoi(strings.TrimSpace(*copiesArg))
-		if err != nil || n < 1 || n > 100000 {
-			return usageError(stderr, "build", fmt.Errorf("--copies 应是1到100000的整数（每种选票印制的份数），现为 %q", *copiesArg))
+		if err != nil || n < 1 || n > election.MaxCopies {
+			return usageError(stderr, "build", fmt.Errorf("--copies 应是1到%d的整数（每种选票印制的份数），现为 %q", election.MaxCopies, *copiesArg))
 		}
 		copies = n
 	}
@@ -46,7 +54,12 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "huanjie build：%v\n", err)
 		return exitData
 	}
-	if err := build.Write(outs); err != nil {
+	// Ctrl-C or a termination request while the set is being written rolls
+	// it back: the folder keeps the set that was there before.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err = build.WriteContext(ctx, outs, stderr)
+	stop()
+	if err != nil {
 		fmt.Fprintf(stderr, "huanjie build：%v\n", err)
 		return exitData
 	}

@@ -9,6 +9,7 @@ import (
 
 	"huanjie/generator/election"
 	"huanjie/generator/strokes"
+	"huanjie/internal/oserr"
 	"huanjie/internal/report"
 )
 
@@ -128,7 +129,7 @@ func cmdSortNames(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		}
 	}
 	if err := sc.Err(); err != nil {
-		fmt.Fprintf(stderr, "huanjie sort-names：读取标准输入出错：%v\n", err)
+		fmt.Fprintf(stderr, "huanjie sort-names：读取标准输入出错（%s）；每行一个姓名，每行不超过1 MB\n", oserr.Describe(err))
 		return exitUsage
 	}
 	strokes.Sort(names, c)

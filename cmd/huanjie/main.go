@@ -69,6 +69,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitData
 		}
 	}()
+	stdout, stderr = newTerminalSafe(stdout), newTerminalSafe(stderr)
 	if len(args) == 0 && doubleClicked() {
 		return serveDoubleClicked(stdin, stdout, stderr)
 	}

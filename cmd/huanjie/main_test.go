@@ -160,6 +160,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"build", sample, "--format", "odt"}, 2, "不认识的格式"},
 		{[]string{"build", sample, "--only", "ballots"}, 2, "没有名为"},
 		{[]string{"build", sample, "--copies", "0"}, 2, "--copies"},
+		{[]string{"build", sample, "-o", ""}, 2, "-o 后面应是输出目录，不能为空"},
+		{[]string{"build", sample, "-o", " "}, 2, "-o 后面应是输出目录，不能为空"},
 	} {
 		out, errOut, code := runCLI(t, "", c.args...)
 		if code != c.code {

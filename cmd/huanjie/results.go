@@ -26,7 +26,7 @@ func cmdResults(args []string, stdout, stderr io.Writer) int {
 		if *asJSON {
 			report.WriteJSON(stdout, report.Results(e))
 		}
-		if e.File.Meeting == nil {
+		if e.File.Meeting == nil && !e.Findings.Has("syntax") {
 			fmt.Fprintf(stderr, "huanjie results：%s 中还没有 [meeting]（党员大会选举情况），无法计算结果；选举后请补填 [meeting]。\n", e.Path)
 		} else {
 			fmt.Fprintf(stderr, "huanjie results：数据有错误，无法计算结果：\n%s", errs.FormatAll(e.Path))

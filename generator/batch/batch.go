@@ -199,17 +199,12 @@ func assignFolders(es []*Entry) {
 
 func buildOne(s *build.Session, en *Entry, opt Options) {
 	e := en.E
-	fdir := opt.FontsDir
-	if fdir == "" {
-		fdir = e.File.Fonts.Dir
-	}
-	findings := e.Findings
-	if fs, err := fontset.Load(fontset.Options{Dir: fdir, NoSystem: opt.NoSystemFonts}); err == nil {
-		findings = append(findings, build.GlyphFindings(e, fs)...).Sorted()
-	}
+	bopt := build.Options{Out: filepath.Join(opt.Out, en.Folder), Formats: opt.Formats, TemplatesDir: opt.TemplatesDir, FontsDir: opt.FontsDir, NoSystemFonts: opt.NoSystemFonts}
+	// The findings check gives, with every reason build would refuse for.
+	findings := append(append(election.Findings(nil), e.Findings...), s.Check(e, bopt)...).Sorted()
 	en.Findings = append(findings, en.Findings...)
 	var notes bytes.Buffer
-	outs, err := s.Plan(e, build.Options{Out: filepath.Join(opt.Out, en.Folder), Formats: opt.Formats, TemplatesDir: opt.TemplatesDir, FontsDir: opt.FontsDir, NoSystemFonts: opt.NoSystemFonts}, &notes)
+	outs, err := s.Plan(e, bopt, &notes)
 	if err == nil {
 		err = build.Write(outs)
 	}

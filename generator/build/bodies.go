@@ -256,7 +256,7 @@ func bodyColors(c election.BallotConfig, b *election.Body) []string {
 		list, def = c.DisciplineColor, []string{"#FADCE9", "#F1E3F3", "#E3EDF9", "#E5F2DF"}
 	}
 	out := append([]string(nil), def...)
-	for i, col := range splitColors(list) {
+	for i, col := range election.BallotColors(list) {
 		if i < len(out) {
 			out[i] = col
 		}

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -40,12 +39,18 @@ type Options struct {
 }
 
 // Refusal is a build refused for the data (exit 1).
-type Refusal struct{ Msg string }
+type Refusal struct {
+	Msg      string
+	document bool // a document the data do not allow (missing data, the outcome)
+}
 
 func (r *Refusal) Error() string { return r.Msg }
 
 // UsageError is a build refused for its options (exit 2).
-type UsageError struct{ Msg string }
+type UsageError struct {
+	Msg   string
+	fonts bool // the folder of fonts is unusable
+}
 
 func (u *UsageError) Error() string { return u.Msg }
 
@@ -66,86 +71,32 @@ func Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) 
 	return NewSession().Plan(e, opt, notes)
 }
 
-// Plan is build.Plan with the templates parsed once per session.
+// Plan is build.Plan with the templates parsed once per session. It
+// refuses for exactly what Check reports, in the same words.
 func (s *Session) Plan(e *election.Election, opt Options, notes io.Writer) ([]Output, error) {
-	if err := CheckFormats(opt.Formats); err != nil {
+	p, err := s.prepare(e, opt)
+	if err != nil {
 		return nil, err
 	}
-	if len(opt.Formats) == 0 {
-		opt.Formats = []string{"pdf"}
+	if errs := e.Findings.DataErrors(); len(errs) > 0 && errs.Only("paperwork") {
+		// Not the Party's paperwork: nothing to correct in the data.
+		return nil, &Refusal{Msg: "不能生成文书：\n" + errs.FormatAll(e.Path)}
 	}
-	tdir := opt.TemplatesDir
-	if tdir == "" {
-		tdir = e.File.Templates.Dir
+	if errs := p.dataErrors(); len(errs) > 0 {
+		return nil, dataRefusal(e, errs)
 	}
-	tmpls, err := s.templates(tdir)
+	jobs, found, err := p.fill(notes)
 	if err != nil {
-		return nil, &Refusal{err.Error()}
+		return nil, err
 	}
-	byName := map[string]*Template{}
-	var names []string
-	for _, t := range tmpls {
-		if byName[t.Name] == nil {
-			names = append(names, t.Name) // several files may share one name
-		}
-		byName[t.Name] = t
+	if len(found) > 0 {
+		return nil, dataRefusal(e, found)
 	}
-	asked := map[string]bool{}
-	for _, n := range opt.Only {
-		if byName[n] == nil {
-			return nil, &UsageError{fmt.Sprintf("没有名为 %q 的文书；可用的有：%s", n, strings.Join(names, "、"))}
-		}
-		asked[n] = true
+	renderAll(jobs, p.fs)
+	if found := renderFindings(e, jobs); len(found) > 0 {
+		return nil, dataRefusal(e, found)
 	}
-	if errs := e.Findings.DataErrors(); len(errs) > 0 {
-		if errs.Only("paperwork") {
-			// Not the Party's paperwork: nothing to correct in the data.
-			return nil, &Refusal{"不能生成文书：\n" + errs.FormatAll(e.Path)}
-		}
-		return nil, &Refusal{"数据有错误，不能生成文书：\n" + e.Findings.Errors().FormatAll(e.Path) + "请先运行 huanjie check 按提示修改。"}
-	}
-	var fs *fontset.Set
-	if laidOut(opt.Formats) {
-		fdir := opt.FontsDir
-		if fdir == "" {
-			fdir = e.File.Fonts.Dir
-		}
-		fs, err = fontset.Load(fontset.Options{Dir: fdir, NoSystem: opt.NoSystemFonts})
-		if err != nil {
-			return nil, &UsageError{err.Error()}
-		}
-	}
-	view := newView(e, opt.Draft)
-	view.CopiesOverride = opt.Copies
-	// Fill every template first (cheap, and the view is not shared
-	// across goroutines), then render the documents in parallel.
-	var jobs []renderJob
-	for _, t := range tmpls {
-		if len(asked) > 0 && !asked[t.Name] {
-			continue
-		}
-		for _, in := range instances(t, view) {
-			view.Body, view.Round = in.body, in.round
-			name := instanceFileName(t, in)
-			if why := missing(t, e, in.body, opt.Draft); why != "" {
-				// Asked for by name, or refused for an invalid election: the
-				// whole build stops, so no half set is written.
-				if asked[t.Name] || isRefusal(why) {
-					return nil, &Refusal{fmt.Sprintf("不能生成 %s（%s）：%s", t.Name, name, strings.TrimPrefix(why, "!"))}
-				}
-				fmt.Fprintf(notes, "跳过 %s（%s）：%s\n", t.Name, name, strings.TrimPrefix(why, "!"))
-				continue
-			}
-			d, fitted, err := fitDocument(t, view, e, fs, laidOut(opt.Formats))
-			if err != nil {
-				return nil, &Refusal{err.Error()}
-			}
-			base := safeName(view.Short) + "-" + name
-			jobs = append(jobs, docJobs(t, d, fitted, opt.Formats, base, instanceKey(t, in))...)
-		}
-		view.Body, view.Round = view.Main, &view.Main.Rounds[0]
-	}
-	if err := renderAll(jobs, fs); err != nil {
+	if err := renderError(jobs); err != nil {
 		return nil, err
 	}
 	outs := make([]Output, len(jobs))
@@ -155,11 +106,16 @@ func (s *Session) Plan(e *election.Election, opt Options, notes io.Writer) ([]Ou
 	return outs, nil
 }
 
+// dataRefusal refuses for findings in the data, listed as check lists them.
+func dataRefusal(e *election.Election, fs election.Findings) *Refusal {
+	return &Refusal{Msg: "数据有错误，不能生成文书：\n" + fs.Sorted().FormatAll(e.Path) + "请先运行 huanjie check 按提示修改。"}
+}
+
 // CheckFormats refuses a format no writer writes (a usage error).
 func CheckFormats(formats []string) error {
 	for _, f := range formats {
 		if f != "pdf" && f != "docx" && f != "ofd" {
-			return &UsageError{fmt.Sprintf("不认识的格式 %q；--format 可写 pdf、docx、ofd，可任意组合，如 pdf,ofd", f)}
+			return &UsageError{Msg: fmt.Sprintf("不认识的格式 %q；--format 可写 pdf、docx、ofd，可任意组合，如 pdf,ofd", f)}
 		}
 	}
 	return nil
@@ -213,9 +169,9 @@ func docJobs(t *Template, d *doc.Document, fitted *page.Document, formats []stri
 	return jobs
 }
 
-// renderAll renders the jobs on all processors; the first error in job
-// order is returned, so the message does not depend on scheduling.
-func renderAll(jobs []renderJob, fs *fontset.Set) error {
+// renderAll renders the jobs on all processors; each job keeps its own
+// error.
+func renderAll(jobs []renderJob, fs *fontset.Set) {
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
@@ -232,9 +188,14 @@ func renderAll(jobs []renderJob, fs *fontset.Set) error {
 	}
 	close(work)
 	wg.Wait()
+}
+
+// renderError is the first error in job order, so the message does not
+// depend on scheduling.
+func renderError(jobs []renderJob) error {
 	for _, j := range jobs {
 		if j.err != nil {
-			return &Refusal{fmt.Sprintf("生成 %s 时出错：%v", j.file, j.err)}
+			return &Refusal{Msg: fmt.Sprintf("生成 %s 时出错：%v", j.file, j.err)}
 		}
 	}
 	return nil
@@ -414,13 +375,15 @@ func docDate(e *election.Election) time.Time {
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
+// safeName makes s usable as the start of a file name: no separator, no
+// character Windows refuses, no leading dot (a hidden file, or "..").
 func safeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+	return strings.TrimLeft(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' || r == 0x7f {
 			return '_'
 		}
 		return r
-	}, s)
+	}, s), ". ")
 }
 
 func contains(ss []string, s string) bool {
@@ -430,82 +393,6 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// Write writes the outputs as one set: every file goes to a temporary
-// name in the directory first; only when all are written are they moved
-// into place, each existing file of the same name being kept aside until
-// the whole set is in. On any failure the temporaries are removed and the
-// files that were there before are put back, so the directory holds
-// either the old set or the new one, never half of each.
-func Write(outs []Output) error {
-	if len(outs) == 0 {
-		return nil
-	}
-	dir := filepath.Dir(outs[0].Path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("无法创建输出目录 %s：%s", dir, errText(err))
-	}
-	var temps, backups []string
-	var placed []int
-	undo := func() {
-		for _, i := range placed {
-			os.Remove(outs[i].Path)
-		}
-		for i, b := range backups {
-			if b != "" {
-				os.Rename(b, outs[i].Path)
-			}
-		}
-		for _, t := range temps {
-			os.Remove(t)
-		}
-	}
-	for _, o := range outs {
-		f, err := os.CreateTemp(filepath.Dir(o.Path), ".huanjie-*.tmp")
-		if err != nil {
-			undo()
-			return fmt.Errorf("无法在 %s 中写文件（%s）；请换一个可写的输出目录（-o）", filepath.Dir(o.Path), errText(err))
-		}
-		temps = append(temps, f.Name())
-		_, err = f.Write(o.Data)
-		if err == nil {
-			err = f.Chmod(0o644)
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			undo()
-			return fmt.Errorf("写入 %s 失败（%v）；磁盘可能已满", o.Path, err)
-		}
-	}
-	backups = make([]string, len(outs))
-	for i, o := range outs {
-		if st, err := os.Lstat(o.Path); err == nil {
-			if st.IsDir() {
-				undo()
-				return fmt.Errorf("无法写入 %s：已有同名的目录；请换一个输出目录（-o）", o.Path)
-			}
-			b := temps[i] + ".old"
-			if err := os.Rename(o.Path, b); err != nil {
-				undo()
-				return fmt.Errorf("无法替换 %s（%s）；文件可能正被其他程序打开", o.Path, errText(err))
-			}
-			backups[i] = b
-		}
-		if err := os.Rename(temps[i], o.Path); err != nil {
-			undo()
-			return fmt.Errorf("无法写入 %s（%s）", o.Path, errText(err))
-		}
-		placed = append(placed, i)
-	}
-	for _, b := range backups {
-		if b != "" {
-			os.Remove(b)
-		}
-	}
-	return nil
 }
 
 // Names lists the document names of the templates, in order.

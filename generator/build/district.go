@@ -1,9 +1,9 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -13,6 +13,8 @@ import (
 	"huanjie/generator/election"
 	"huanjie/generator/fontset"
 	"huanjie/generator/markup"
+	"huanjie/internal/oserr"
+	"huanjie/internal/regular"
 	"huanjie/templates"
 )
 
@@ -70,29 +72,30 @@ func NewDistrictView(es []*election.Election) *DistrictView {
 func District(v *DistrictView, opt Options) ([]Output, error) {
 	tmpls, err := loadDistrictTemplates(opt.TemplatesDir)
 	if err != nil {
-		return nil, &Refusal{err.Error()}
+		return nil, &Refusal{Msg: err.Error()}
 	}
 	var fset *fontset.Set
 	if laidOut(opt.Formats) {
 		if fset, err = fontset.Load(fontset.Options{Dir: opt.FontsDir, NoSystem: opt.NoSystemFonts}); err != nil {
-			return nil, &UsageError{err.Error()}
+			return nil, &UsageError{Msg: err.Error(), fonts: true}
 		}
 	}
 	var jobs []renderJob
 	for _, t := range tmpls {
 		text, err := t.Execute(v)
 		if err != nil {
-			return nil, &Refusal{err.Error()}
+			return nil, &Refusal{Msg: err.Error()}
 		}
 		res, err := markup.Parse(t.File, text)
 		if err != nil {
-			return nil, &Refusal{err.Error()}
+			return nil, &Refusal{Msg: err.Error()}
 		}
 		d := &doc.Document{Blocks: res.Blocks, Imprint: res.Imprint,
 			Meta: doc.Meta{Title: t.FileName, Author: v.Office, Subject: "基层党组织换届选举情况汇总", Keywords: "换届选举", Lang: "zh-CN", Date: v.Date.Time()}}
 		jobs = append(jobs, docJobs(t, d, nil, opt.Formats, safeName(t.FileName), "")...)
 	}
-	if err := renderAll(jobs, fset); err != nil {
+	renderAll(jobs, fset)
+	if err := renderError(jobs); err != nil {
 		return nil, err
 	}
 	outs := make([]Output, len(jobs))
@@ -108,8 +111,12 @@ func loadDistrictTemplates(dir string) ([]*Template, error) {
 	for _, e := range entries {
 		b, _ := fs.ReadFile(templates.District, "district/"+e.Name())
 		if dir != "" {
-			if own, err := os.ReadFile(filepath.Join(dir, "district", e.Name())); err == nil {
+			own, err := regular.ReadFile(filepath.Join(dir, "district", e.Name()), maxTemplateSize)
+			switch {
+			case err == nil:
 				b = own
+			case !errors.Is(err, fs.ErrNotExist):
+				return nil, fmt.Errorf("无法读取模板 district/%s：%s", e.Name(), oserr.Describe(err))
 			}
 		}
 		t, err := parseTemplate(e.Name(), b)

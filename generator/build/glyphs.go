@@ -2,8 +2,6 @@ package build
 
 import (
 	"fmt"
-	"reflect"
-	"sort"
 	"strings"
 
 	"huanjie/generator/doc"
@@ -16,7 +14,7 @@ import (
 // where it occurs, so check finds it before build refuses.
 func GlyphFindings(e *election.Election, fs *fontset.Set) election.Findings {
 	var out election.Findings
-	walkStrings(reflect.ValueOf(e.File), "", func(path, s string) {
+	e.File.WalkStrings(func(path, s string) {
 		var miss []rune
 		seen := map[rune]bool{}
 		for _, role := range doc.Roles {
@@ -41,43 +39,4 @@ func GlyphFindings(e *election.Election, fs *fontset.Set) election.Findings {
 		})
 	})
 	return out
-}
-
-// walkStrings calls fn for every string in v with its TOML key path.
-func walkStrings(v reflect.Value, path string, fn func(path, s string)) {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			walkStrings(v.Elem(), path, fn)
-		}
-	case reflect.String:
-		if v.String() != "" {
-			fn(path, v.String())
-		}
-	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			tag := t.Field(i).Tag.Get("toml")
-			if tag == "" || !t.Field(i).IsExported() {
-				continue
-			}
-			p := tag
-			if path != "" {
-				p = path + "." + tag
-			}
-			walkStrings(v.Field(i), p, fn)
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			walkStrings(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
-		}
-	case reflect.Map:
-		keys := v.MapKeys()
-		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
-		for _, k := range keys {
-			p := path + "." + k.String()
-			fn(p, k.String()) // names used as keys (votes, duties)
-			walkStrings(v.MapIndex(k), p, fn)
-		}
-	}
 }

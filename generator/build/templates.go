@@ -2,16 +2,21 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"text/template"
+	"time"
+	"unicode/utf8"
 
+	"huanjie/internal/oserr"
+	"huanjie/internal/regular"
 	"huanjie/templates"
 )
 
@@ -29,6 +34,7 @@ type Template struct {
 	Order         int
 	Body          string
 	bodyLine      int // line of the file where Body starts (for error lines)
+	fileNameLine  int // line of 文件名
 	tmpl          *template.Template
 }
 
@@ -66,16 +72,21 @@ func LoadTemplates(dir string) ([]*Template, error) {
 	if dir != "" {
 		des, err := os.ReadDir(dir)
 		if err != nil {
-			return nil, fmt.Errorf("无法读取模板目录 %s：%v", dir, errText(err))
+			return nil, fmt.Errorf("无法读取模板目录 %s：%s", dir, oserr.Describe(err))
 		}
+		n := 0
 		for _, e := range des {
-			if strings.HasSuffix(e.Name(), ".tmpl") {
-				b, err := os.ReadFile(path.Join(dir, e.Name()))
-				if err != nil {
-					return nil, fmt.Errorf("无法读取模板 %s：%v", e.Name(), errText(err))
-				}
-				files[e.Name()] = b
+			if !strings.HasSuffix(e.Name(), ".tmpl") {
+				continue
 			}
+			if n++; n > maxTemplates {
+				return nil, fmt.Errorf("模板目录 %s 中的 .tmpl 文件多于%d个；请只放要替换或增加的模板", dir, maxTemplates)
+			}
+			b, err := regular.ReadFile(filepath.Join(dir, e.Name()), maxTemplateSize)
+			if err != nil {
+				return nil, fmt.Errorf("无法读取模板 %s：%s", e.Name(), oserr.Describe(err))
+			}
+			files[e.Name()] = b
 		}
 	}
 	var out []*Template
@@ -90,19 +101,43 @@ func LoadTemplates(dir string) ([]*Template, error) {
 		if out[i].Order != out[j].Order {
 			return out[i].Order < out[j].Order
 		}
-		return out[i].Name < out[j].Name
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].File < out[j].File
 	})
+	byFileName := map[string]*Template{}
+	for _, t := range out {
+		if o := byFileName[t.FileName]; o != nil {
+			return nil, &TemplateError{File: t.File, Line: t.fileNameLine, Msg: fmt.Sprintf("文件名“%s”与模板 %s 的相同；两份文书不能写到同一个文件，请改一个文件名", t.FileName, o.File)}
+		}
+		byFileName[t.FileName] = t
+	}
 	return out, nil
 }
 
-func errText(err error) string {
-	if os.IsNotExist(err) {
-		return "不存在"
+// Bounds on a templates folder: real templates are a few kilobytes.
+const (
+	maxTemplates    = 100
+	maxTemplateSize = 256 << 10
+	maxFileNameLen  = 30 // characters of a 文件名
+)
+
+// checkFileName says what is wrong with a template's 文件名 ("" when
+// nothing): it becomes part of one file name in the output folder, so it
+// can hold no path separator, no "..", nothing Windows refuses in a name.
+func checkFileName(v string) string {
+	switch {
+	case v == "":
+		return "“文件名”不能为空"
+	case utf8.RuneCountInString(v) > maxFileNameLen:
+		return fmt.Sprintf("“文件名”最多%d个字", maxFileNameLen)
+	case strings.ContainsFunc(v, func(r rune) bool { return r < ' ' || r == 0x7f || strings.ContainsRune(`/\:*?"<>|`, r) }):
+		return `“文件名”中不能有 / \ : * ? " < > | 或控制字符：文书只能写在输出目录中，不能写到别处`
+	case strings.HasPrefix(v, ".") || strings.HasSuffix(v, ".") || strings.TrimSpace(v) != v:
+		return "“文件名”不能以“.”或空格开头或结尾"
 	}
-	if os.IsPermission(err) {
-		return "没有权限"
-	}
-	return err.Error()
+	return ""
 }
 
 // parseTemplate reads the front matter (key：value lines up to "---") and
@@ -131,7 +166,10 @@ func parseTemplate(file string, b []byte) (*Template, error) {
 		case "文书":
 			t.Name = v
 		case "文件名":
-			t.FileName = v
+			if msg := checkFileName(v); msg != "" {
+				return nil, &TemplateError{File: file, Line: i + 1, Msg: msg}
+			}
+			t.FileName, t.fileNameLine = v, i+1
 		case "需要":
 			for _, n := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' }) {
 				if !knownNeed[n] {
@@ -140,6 +178,9 @@ func parseTemplate(file string, b []byte) (*Template, error) {
 				t.Needs = append(t.Needs, n)
 			}
 		case "后续文件名":
+			if msg := checkFileName(v); msg != "" {
+				return nil, &TemplateError{File: file, Line: i + 1, Msg: strings.ReplaceAll(msg, "“文件名”", "“后续文件名”")}
+			}
 			if !strings.Contains(v, "{轮次}") {
 				return nil, &TemplateError{File: file, Line: i + 1, Msg: "“后续文件名”中应有 {轮次}（如“委员{轮次}选票”），以区分各次投票的文书"}
 			}
@@ -162,6 +203,7 @@ func parseTemplate(file string, b []byte) (*Template, error) {
 	if err != nil {
 		return nil, translateTemplateError(file, err)
 	}
+	escapeTemplates(tm)
 	t.tmpl = tm
 	return t, nil
 }
@@ -169,13 +211,17 @@ func parseTemplate(file string, b []byte) (*Template, error) {
 var knownNeed = map[string]bool{"meeting": true, "first_meeting": true, "result": true, "report": true, "summary": true}
 
 var tmplErrRE = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
-var tmplKeyRE = regexp.MustCompile(`<(\.[^>]*)>`)
+var tmplKeyRE = regexp.MustCompile(`<(?:[^>]*\s)?(\.[A-Za-z][\w.]*)>`)
 
 // translateTemplateError turns a text/template error into Chinese with the
 // file, line and data key.
 func translateTemplateError(file string, err error) error {
 	msg := err.Error()
 	te := &TemplateError{File: file, Msg: "模板写法有误：" + msg}
+	le, limited := isLimit(err)
+	if limited {
+		te.Msg = le.msg
+	}
 	if m := tmplErrRE.FindStringSubmatch(msg); m != nil {
 		te.Line, _ = strconv.Atoi(m[2])
 		detail := m[4]
@@ -183,6 +229,10 @@ func translateTemplateError(file string, err error) error {
 			te.Key = k[1]
 		}
 		switch {
+		case limited:
+			te.Key = ""
+		case strings.Contains(detail, "exceeded maximum template depth"):
+			te.Msg = "模板调用自身的层数太多（递归没有结束），已停止"
 		case strings.Contains(detail, "can't evaluate field"), strings.Contains(detail, "map has no entry for key"):
 			te.Msg = "数据中没有这一项，请检查拼写"
 		case strings.Contains(detail, "nil pointer evaluating"):
@@ -192,7 +242,7 @@ func translateTemplateError(file string, err error) error {
 		case strings.Contains(detail, "unexpected"), strings.Contains(detail, "unclosed"), strings.Contains(detail, "missing"):
 			te.Msg = "模板语法错误（{{ }} 不配对或写法不对）：" + detail
 		case strings.Contains(detail, "error calling"):
-			te.Msg = "计算出错：" + detail
+			te.Msg = "计算出错：" + innermost(err).Error()
 		default:
 			te.Msg = "模板出错：" + detail
 		}
@@ -200,10 +250,29 @@ func translateTemplateError(file string, err error) error {
 	return te
 }
 
-// Execute fills the template with data and returns the markup text.
+// innermost is the error at the end of err's chain: the Chinese message of
+// a template function, without text/template's English wrapping.
+func innermost(err error) error {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err
+		}
+		err = next
+	}
+}
+
+// Execute fills the template with data and returns the markup text. The
+// execution is bounded (see escape.go).
 func (t *Template) Execute(data any) (string, error) {
 	var buf bytes.Buffer
-	if err := t.tmpl.Execute(&buf, data); err != nil {
+	b := &budget{start: time.Now(), out: &buf}
+	tm, err := t.tmpl.Clone()
+	if err != nil {
+		return "", translateTemplateError(t.File, err)
+	}
+	tm.Funcs(template.FuncMap{tickName: b.tick})
+	if err := tm.Execute(b, data); err != nil {
 		return "", translateTemplateError(t.File, err)
 	}
 	return buf.String(), nil

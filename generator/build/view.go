@@ -150,11 +150,6 @@ func newBallotView(c election.BallotConfig, seats int) BallotView {
 	return b
 }
 
-// splitColors splits a list of tints ("#FDECEC,#FFF4D6").
-func splitColors(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ' ' })
-}
-
 func newView(e *election.Election, draft bool) *View {
 	f := &e.File
 	v := &View{
@@ -205,7 +200,26 @@ func (v *View) With(b *BodyView) *View {
 // write-ins); a form of a later vote asks .Round.
 func (v *View) Votes(name string) int { return v.Rounds[0].Votes(name) }
 
+// maxCount bounds the counts template helpers make lists or text of
+// (seq, pad, blank, columns): far above any real form, far below what
+// would take the machine.
+const maxCount = 10_000
+
+// count checks a helper's count argument.
+func checkCount(fn string, n int) error {
+	if n > maxCount {
+		return &limitError{fmt.Sprintf("%s 的数目 %d 过大（最多%d）", fn, n, maxCount)}
+	}
+	return nil
+}
+
 var funcs = template.FuncMap{
+	// The escaper and the step counter the engine adds to every template
+	// (escape.go); _tick is replaced for each execution.
+	escaperName: escapeValue,
+	tickName:    func() string { return "" },
+	// printf is fmt.Sprintf without huge widths ("%0999999999d").
+	"printf": boundedSprintf,
 	// cn writes a number in Chinese numerals: 3 → 三, 11 → 十一.
 	"cn": election.ChineseNumber,
 	// date writes a date as 公文 does: 2024年7月18日 (or 1975年3月).
@@ -298,16 +312,22 @@ var funcs = template.FuncMap{
 	"imin": func(a, b int) int { return min(a, b) },
 	"imax": func(a, b int) int { return max(a, b) },
 	// seq gives 0, 1, … n-1.
-	"seq": func(n int) []int {
+	"seq": func(n int) ([]int, error) {
+		if err := checkCount("seq", n); err != nil {
+			return nil, err
+		}
 		out := make([]int, max(n, 0))
 		for i := range out {
 			out[i] = i
 		}
-		return out
+		return out, nil
 	},
 	// pad appends n empty strings to a list of names (blank cells).
-	"pad": func(list any, n int) []string {
-		return append(append([]string(nil), toStrings(list)...), make([]string, max(n, 0))...)
+	"pad": func(list any, n int) ([]string, error) {
+		if err := checkCount("pad", n); err != nil {
+			return nil, err
+		}
+		return append(append([]string(nil), toStrings(list)...), make([]string, max(n, 0))...), nil
 	},
 	// chunk cuts a list into rows of at most n, left to right.
 	"chunk": func(list any, n int) [][]string {
@@ -322,7 +342,10 @@ var funcs = template.FuncMap{
 	},
 	// columns sets a list in g columns read top to bottom, then left to
 	// right; it returns the rows, the last column padded with "".
-	"columns": func(list any, g int) [][]string {
+	"columns": func(list any, g int) ([][]string, error) {
+		if err := checkCount("columns", g); err != nil {
+			return nil, err
+		}
 		s := toStrings(list)
 		if g < 1 {
 			g = 1
@@ -337,7 +360,7 @@ var funcs = template.FuncMap{
 				}
 			}
 		}
-		return out
+		return out, nil
 	},
 	// textMM estimates the width in mm of text at size pt (a Chinese
 	// character is one em, other characters half), rounded up.
@@ -371,7 +394,12 @@ var funcs = template.FuncMap{
 		return best
 	},
 	// blank is a line to write on: n full-width low lines.
-	"blank": func(n int) string { return strings.Repeat("＿", max(n, 0)) },
+	"blank": func(n int) (string, error) {
+		if err := checkCount("blank", n); err != nil {
+			return "", err
+		}
+		return strings.Repeat("＿", max(n, 0)), nil
+	},
 	// partyFull writes the 中共 of an organisation's name in full: 中国共产党.
 	"partyFull": func(s string) string {
 		if strings.HasPrefix(s, "中共") {
@@ -379,6 +407,30 @@ var funcs = template.FuncMap{
 		}
 		return s
 	},
+}
+
+// boundedSprintf is fmt.Sprintf refusing a width or precision over 999
+// or given by an argument ("*").
+func boundedSprintf(format string, args ...any) (string, error) {
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		digits := 0
+		for i++; i < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[i]) >= 0; i++ {
+			switch c := format[i]; {
+			case c >= '0' && c <= '9':
+				if digits++; digits > 3 {
+					return "", &limitError{"printf 的宽度或精度过大（最多999）"}
+				}
+			case c == '*':
+				return "", &limitError{"printf 的宽度或精度不能用 * 由参数给出"}
+			default:
+				digits = 0
+			}
+		}
+	}
+	return fmt.Sprintf(format, args...), nil
 }
 
 func textMM(s string, size float64) float64 {

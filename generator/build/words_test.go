@@ -16,9 +16,9 @@ import (
 // The words of the documents, read from the document model the renderers
 // draw (no PDF needed): terms, dates, closings, attachments, 分工.
 
-// fill fills the template named name for the main body and returns the
+// fillOne fills the template named name for the main body and returns the
 // document and its text, a line a block, with the spaces taken out.
-func fill(t *testing.T, e *election.Election, name string) (*doc.Document, string) {
+func fillOne(t *testing.T, e *election.Election, name string) (*doc.Document, string) {
 	t.Helper()
 	tmpls, err := LoadTemplates("")
 	if err != nil {
@@ -166,7 +166,7 @@ func TestTermSentences(t *testing.T) {
 				if fs := e.Findings.Errors(); len(fs) > 0 {
 					t.Fatalf("errors: %v", fs)
 				}
-				_, text := fill(t, e, "request")
+				_, text := fillOne(t, e, "request")
 				end := election.Date{Year: k.meeting.Year, Month: k.meeting.Month}
 				mustContain(t, "request", text, fmt.Sprintf("%s%s经党员大会选举产生，任期%d年，将于%s届满。", k.org, on.Chinese(), years, end.Chinese()),
 					"现将有关事项请示如下：")
@@ -183,7 +183,7 @@ func TestTermSentences(t *testing.T) {
 			if !ok || !strings.Contains(f.Message, "届满") {
 				t.Fatalf("no term_overdue warning: %v", e.Findings)
 			}
-			_, text := fill(t, e, "request")
+			_, text := fillOne(t, e, "request")
 			mustContain(t, "request", text, "届满。未能按期进行换届。", "（以下简称《条例》）",
 				"按照《条例》第三条的规定，延期进行换届选举应当报上级党组织批准。现将延期换届和换届选举的有关事项请示如下：", "当否，请批示。")
 		})
@@ -195,7 +195,7 @@ func TestTermSentences(t *testing.T) {
 			if _, ok := findCode(e.Findings, "term_early"); !ok {
 				t.Fatalf("no term_early warning: %v", e.Findings)
 			}
-			_, text := fill(t, e, "request")
+			_, text := fillOne(t, e, "request")
 			mustContain(t, "request", text, "届满。因上级党组织统一部署，拟提前进行换届。",
 				"提前进行换届选举应当报上级党组织批准。现将提前换届和换届选举的有关事项请示如下：")
 		})
@@ -225,7 +225,7 @@ func TestNoticeDays(t *testing.T) {
 		{[]string{"notice_date = 2024-07-01", "notice_date = 2024-06-27\nnotice_start = 2024-06-28\nnotice_end = 2024-07-08\nnotice_days = 6"}, "公示时间为2024年6月28日至7月8日（6个工作日）。"},
 	} {
 		e := loadSource(t, "notice", source(t, "donghua-community", c.edits...))
-		_, text := fill(t, e, "notice")
+		_, text := fillOne(t, e, "notice")
 		mustContain(t, "notice", text, c.want, "特此公示。")
 	}
 }
@@ -233,7 +233,7 @@ func TestNoticeDays(t *testing.T) {
 // The 通知 cites the 批复 and is dated by it, not by the 请示; 联系人 is
 // its 附注, after 特此通知 and the date.
 func TestMeetingNoticeDate(t *testing.T) {
-	_, text := fill(t, loadSample(t, "donghua-community"), "meeting-notice")
+	_, text := fillOne(t, loadSample(t, "donghua-community"), "meeting-notice")
 	mustContain(t, "meeting-notice", text, "经中共圣灯街道工作委员会批复同意（圣灯工委〔2024〕37号），东华社区党支部定于2024年7月18日召开党员大会",
 		"东华社区党支部全体党员（预备党员参加会议，没有表决权、选举权和被选举权）。",
 		"特此通知。\n〔署名〕中共东华社区支部委员会2024年6月28日\n（联系人：李明，电话：028-84326688）")
@@ -241,10 +241,10 @@ func TestMeetingNoticeDate(t *testing.T) {
 	if strings.Count(text, "特此通知。") != 1 {
 		t.Error("the 通知 closes more than once")
 	}
-	_, text = fill(t, loadSource(t, "n", source(t, "donghua-community", "approval_date = 2024-06-28", "approval_date = 2024-06-28\nmeeting_notice_date = 2024-07-08")), "meeting-notice")
+	_, text = fillOne(t, loadSource(t, "n", source(t, "donghua-community", "approval_date = 2024-06-28", "approval_date = 2024-06-28\nmeeting_notice_date = 2024-07-08")), "meeting-notice")
 	mustContain(t, "meeting-notice", text, "〔署名〕中共东华社区支部委员会2024年7月8日")
 	// Before the 批复 the date is left to be filled in.
-	_, text = fill(t, loadSource(t, "n", source(t, "donghua-community", "approval_date = 2024-06-28", "", "approval_number = ", "# ")), "meeting-notice")
+	_, text = fillOne(t, loadSource(t, "n", source(t, "donghua-community", "approval_date = 2024-06-28", "", "approval_number = ", "# ")), "meeting-notice")
 	mustContain(t, "meeting-notice", text, "经中共圣灯街道工作委员会同意，", "〔署名〕中共东华社区支部委员会年月日")
 }
 
@@ -252,7 +252,7 @@ func TestMeetingNoticeDate(t *testing.T) {
 // it drops 草案 and notes the day it was adopted.
 func TestMethodDraftAndAdopted(t *testing.T) {
 	before := beforeElection(t, "donghua-community")
-	d, text := fill(t, before, "method")
+	d, text := fillOne(t, before, "method")
 	mustContain(t, "draft", text, "东华社区党支部党员大会选举办法（草案）", "经中共圣灯街道工作委员会批复同意（圣灯工委〔2024〕37号），新一届支部委员会由5名委员组成")
 	mustNotContain(t, "draft", text, "党员大会通过", "2024年6月20日", "中共东华社区支部委员会\n")
 	for _, b := range d.Blocks {
@@ -260,7 +260,7 @@ func TestMethodDraftAndAdopted(t *testing.T) {
 			t.Error("the draft carries a 署名")
 		}
 	}
-	_, text = fill(t, loadSample(t, "donghua-community"), "method")
+	_, text = fillOne(t, loadSample(t, "donghua-community"), "method")
 	mustContain(t, "adopted", text, "东华社区党支部党员大会选举办法\n（2024年7月18日党员大会通过）")
 	mustNotContain(t, "adopted", text, "草案", "2024年6月20日")
 	// The clauses real ones have.
@@ -273,7 +273,7 @@ func TestMethodDraftAndAdopted(t *testing.T) {
 // Attachments are numbered by one rule: a single one is "附件", several
 // are numbered in the order the text cites them.
 func TestAttachmentNumbering(t *testing.T) {
-	_, text := fill(t, loadSample(t, "donghua-community"), "request")
+	_, text := fillOne(t, loadSample(t, "donghua-community"), "request")
 	mustContain(t, "two attachments", text, "（名单见附件1）", "（名单见附件2）", "附件：委员候选人预备人选名单｜拟不计入应到会人数的党员名单",
 		"〔附件1〕委员候选人预备人选名单", "〔附件2〕拟不计入应到会人数的党员名单")
 	if strings.Index(text, "附件1）") > strings.Index(text, "附件2）") {
@@ -282,7 +282,7 @@ func TestAttachmentNumbering(t *testing.T) {
 	src := source(t, "donghua-community")
 	src = regexp.MustCompile(`(?s)\[\[members\.excluded\]\].*?\n\n\[\[members\.excluded\]\].*?\n\n`).ReplaceAllString(src, "")
 	e := loadSource(t, "one", src)
-	_, text = fill(t, e, "request")
+	_, text = fillOne(t, e, "request")
 	mustContain(t, "one attachment", text, "（名单见附件）", "附件：委员候选人预备人选名单\n", "〔附件〕委员候选人预备人选名单")
 	mustNotContain(t, "one attachment", text, "附件1", "附件2")
 	if l := (Attachments{"甲", "乙"}).Label("乙"); l != "附件2" {
@@ -302,9 +302,9 @@ func TestDivisionOrder(t *testing.T) {
 	e := loadSource(t, "division", source(t, "donghua-community",
 		`"刘通" = "组织委员"`, `"刘通" = "纪检委员"`, `"孙朋" = "宣传委员"`, `"孙朋" = "青年委员"`, `"汪金平" = "纪检委员"`, `"汪金平" = "组织委员"`,
 		`"汪金平" = "组织委员"`, `"汪金平" = "组织委员"`+"\n"+`"周陈" = "宣传委员"`))
-	_, text := fill(t, e, "result-request")
+	_, text := fillOne(t, e, "result-request")
 	mustContain(t, "result-request", text, "委员分工如下：嵇玉任书记，周陈任副书记，汪金平任组织委员，刘通任纪检委员，孙朋任青年委员。")
-	_, text = fill(t, e, "script")
+	_, text = fillOne(t, e, "script")
 	mustContain(t, "script", text, "经研究，周陈同志任宣传委员，汪金平同志任组织委员，刘通同志任纪检委员，孙朋同志任青年委员。")
 }
 
@@ -313,13 +313,13 @@ func TestDivisionOrder(t *testing.T) {
 func TestClosings(t *testing.T) {
 	e := loadSample(t, "donghua-community")
 	for name, closing := range map[string]string{"request": "当否，请批示。", "result-request": "当否，请批示。", "notice": "特此公示。", "meeting-notice": "特此通知。"} {
-		_, text := fill(t, e, name)
+		_, text := fillOne(t, e, name)
 		if n := strings.Count(text, closing); n != 1 {
 			t.Errorf("%s closes %d times with %s", name, n, closing)
 		}
 		mustNotContain(t, name, text, "请予审批", "请予备案", "请示如下：\n一、党员大会到会")
 	}
-	_, text := fill(t, e, "result-request")
+	_, text := fillOne(t, e, "result-request")
 	mustContain(t, "result-request", text, "现将选举结果报告如下：", "报请审批；", "报请备案。\n当否，请批示。")
 	if strings.Count(text, "报请审批") != 1 || strings.Count(text, "报请备案") != 1 {
 		t.Error("审批 and 备案 are stated more than once")
@@ -333,11 +333,11 @@ func TestEmptyContact(t *testing.T) {
 		t.Errorf("contact warning: %+v", f)
 	}
 	for _, name := range []string{"request", "result-request", "meeting-notice"} {
-		_, text := fill(t, e, name)
+		_, text := fillOne(t, e, name)
 		mustNotContain(t, name, text, "联系人：", "（，", "电话：）")
 	}
 	e = loadSource(t, "contact", source(t, "donghua-community", `phone = "028-84326688"`, `phone = ""`))
-	_, text := fill(t, e, "request")
+	_, text := fillOne(t, e, "request")
 	mustContain(t, "request", text, "（联系人：李明）")
 }
 
@@ -348,10 +348,10 @@ func TestNoDeputy(t *testing.T) {
 	if errs := e.Findings.Errors(); len(errs) > 0 {
 		t.Fatalf("errors: %v", errs)
 	}
-	_, text := fill(t, e, "result-request")
+	_, text := fillOne(t, e, "result-request")
 	mustContain(t, "result-request", text, "三、书记选举和委员分工", "嵇玉同志任中共东华社区支部委员会书记，报请审批")
 	for _, name := range []string{"result-request", "request", "notice", "method", "agenda", "script", "summary"} {
-		_, text := fill(t, e, name)
+		_, text := fillOne(t, e, name)
 		mustNotContain(t, name, text, "书记、副书记", "副书记候选人")
 	}
 	outs, _ := buildAll(t, e, "docx")

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -294,15 +295,36 @@ func asArray(v any) ([]any, bool) {
 	return nil, false
 }
 
-// closest returns the candidate with the smallest edit distance to k.
+// closest returns the candidate with the smallest edit distance to k. The
+// search is bounded: a key or name longer than maxSuggest characters gets
+// no suggestion, and candidates whose length differs by more than the
+// best distance so far are skipped (the distance is at least that).
 func closest(k string, candidates []string) (string, int) {
 	best, bestD := "", 1<<30
+	n := utf8.RuneCountInString(k)
+	if n > maxSuggest {
+		return best, bestD
+	}
 	for _, c := range candidates {
+		m := utf8.RuneCountInString(c)
+		if m > maxSuggest || abs(m-n) >= bestD {
+			continue
+		}
 		if d := editDistance(k, c); d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best, bestD
+}
+
+// maxSuggest is the longest key or name a suggestion is looked for.
+const maxSuggest = 40
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // nearest returns the key closest to k, if close enough to be a typo:

@@ -7,7 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"strconv"
+	"strings"
 	"unicode/utf8"
+
+	"huanjie/internal/oserr"
+	"huanjie/internal/regular"
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -75,57 +79,29 @@ func parentPath(p string) string {
 
 // ReadFile reads and decodes an election file. An *UnreadableError is
 // returned when the file cannot be read as text; everything else wrong with
-// it is reported in Loaded.Findings.
+// it is reported in Loaded.Findings. Only a regular file is read: a FIFO
+// or a device is refused at once, without waiting or reading without end.
 func ReadFile(path string) (*Loaded, error) {
-	st, err := os.Stat(path)
+	b, err := regular.ReadFile(path, MaxFileSize)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
+		var tl *regular.TooLargeError
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
 			return nil, &UnreadableError{path, "文件不存在，请检查文件名和路径"}
-		}
-		if errors.Is(err, fs.ErrPermission) {
+		case errors.Is(err, fs.ErrPermission):
 			return nil, &UnreadableError{path, "没有读取权限"}
+		case errors.As(err, &tl):
+			return nil, &UnreadableError{path, fmt.Sprintf("文件过大（%.1f MB），选举数据文件不应超过 1 MB；请确认选对了文件", float64(tl.Size)/(1<<20))}
+		case errors.Is(err, regular.ErrNotRegular):
+			if st, serr := os.Stat(path); serr == nil && st.IsDir() {
+				return nil, &UnreadableError{path, "这是一个目录，不是选举数据文件；请给出 .toml 文件的路径"}
+			}
+			return nil, &UnreadableError{path, "不是普通文件（可能是管道或设备），不是选举数据文件；请给出 .toml 文件的路径"}
 		}
-		return nil, &UnreadableError{path, "无法读取文件"}
+		return nil, &UnreadableError{path, "无法读取文件（" + oserr.Describe(err) + "）"}
 	}
-	if st.IsDir() {
-		return nil, &UnreadableError{path, "这是一个目录，不是选举数据文件；请给出 .toml 文件的路径"}
-	}
-	if st.Size() > MaxFileSize {
-		return nil, &UnreadableError{path, fmt.Sprintf("文件过大（%.1f MB），选举数据文件不应超过 1 MB；请确认选对了文件", float64(st.Size())/(1<<20))}
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &UnreadableError{path, "无法打开文件"}
-	}
-	defer f.Close()
-	buf := new(bytes.Buffer)
-	if _, err := buf.ReadFrom(&limitedReader{f, MaxFileSize + 1}); err != nil {
-		return nil, &UnreadableError{path, "读取文件时出错"}
-	}
-	if buf.Len() > MaxFileSize {
-		return nil, &UnreadableError{path, "文件过大，选举数据文件不应超过 1 MB"}
-	}
-	return Parse(path, buf.Bytes())
+	return Parse(path, b)
 }
-
-type limitedReader struct {
-	r interface{ Read([]byte) (int, error) }
-	n int64
-}
-
-func (l *limitedReader) Read(p []byte) (int, error) {
-	if l.n <= 0 {
-		return 0, errEOF
-	}
-	if int64(len(p)) > l.n {
-		p = p[:l.n]
-	}
-	n, err := l.r.Read(p)
-	l.n -= int64(n)
-	return n, err
-}
-
-var errEOF = errors.New("EOF")
 
 // Parse decodes data (the content of path) into a Loaded.
 func Parse(path string, data []byte) (*Loaded, error) {
@@ -134,12 +110,18 @@ func Parse(path string, data []byte) (*Loaded, error) {
 		return nil, &UnreadableError{path, "不是 UTF-8 编码的文本文件（可能是二进制文件或 GBK 编码）；请用文本编辑器另存为 UTF-8 编码的 .toml 文件"}
 	}
 	l := &Loaded{Path: path, keyPos: map[string]Pos{}, valPos: map[string]Pos{}}
+	// Positions first: that pass is linear and stops at the first path
+	// deeper than MaxDepth, which go-toml would take seconds to decode.
+	if deep := l.indexPositions(data); deep.Line > 0 {
+		l.Findings = append(l.Findings, Finding{Level: LevelError, Code: "syntax", Line: deep.Line, Column: deep.Col,
+			Message: fmt.Sprintf("表或数组嵌套超过%d层；选举数据文件用不到这么多层，请检查这里的方括号和花括号", MaxDepth)})
+		return l, nil
+	}
 	var raw map[string]any
 	if err := toml.Unmarshal(data, &raw); err != nil {
 		l.Findings = append(l.Findings, syntaxFinding(data, err))
 		return l, nil
 	}
-	l.indexPositions(data)
 	d := &decoder{l: l}
 	d.decodeStruct("", raw, &l.File)
 	return l, nil
@@ -159,7 +141,7 @@ func syntaxFinding(data []byte, err error) Finding {
 		f.Message = "TOML 语法错误：" + translateSyntax(err.Error()) + "。请对照样例文件 samples/donghua-community.toml 检查这一行的写法（字符串要用英文双引号括起来，键和值之间用 =）"
 		return f
 	}
-	f.Message = "TOML 语法错误：" + err.Error()
+	f.Message = "TOML 语法错误：" + translateSyntax(err.Error())
 	return f
 }
 
@@ -195,8 +177,15 @@ func joinKey(parts []string) string {
 	return s
 }
 
-// indexPositions records the position of every key and value, by path.
-func (l *Loaded) indexPositions(data []byte) {
+// MaxDepth bounds how deep tables, arrays and dotted keys nest (the
+// deepest real path, "meeting.another_round.votes.姓名", has four levels).
+const MaxDepth = 10
+
+// indexPositions records the position of every key and value, by path,
+// and of every table a dotted header or key opens. It stops at the first
+// path deeper than MaxDepth and returns its position (the zero Pos when
+// there is none), so the work stays linear in the size of the file.
+func (l *Loaded) indexPositions(data []byte) (deep Pos) {
 	defer func() { _ = recover() }() // positions are a courtesy; never fail on them
 	var p unstable.Parser
 	p.Reset(data)
@@ -214,6 +203,9 @@ func (l *Loaded) indexPositions(data []byte) {
 	resolve := func(parts []string, base string) string {
 		path := base
 		for _, part := range parts {
+			if depth(path) > MaxDepth {
+				break
+			}
 			if path != "" {
 				path += "."
 			}
@@ -237,12 +229,31 @@ func (l *Loaded) indexPositions(data []byte) {
 		}
 		return parts, first
 	}
+	// opened records the tables a dotted header or key opens on the way
+	// to path ("first_meting" for [first_meting.duties]).
+	opened := func(path string, at Pos) {
+		for p := parentPath(path); p != ""; p = parentPath(p) {
+			if _, ok := l.keyPos[p]; !ok {
+				l.keyPos[p] = at
+			}
+		}
+	}
+	tooDeep := func(path string, at Pos) bool {
+		if depth(path) > MaxDepth && deep.Line == 0 {
+			deep = at
+		}
+		return deep.Line > 0
+	}
 	var indexValue func(v *unstable.Node, path string)
 	indexValue = func(v *unstable.Node, path string) {
-		if v == nil {
+		if v == nil || deep.Line > 0 {
 			return
 		}
-		if vp := pos(v.Raw); vp.Line > 0 {
+		vp := pos(v.Raw)
+		if tooDeep(path, vp) {
+			return
+		}
+		if vp.Line > 0 {
 			l.valPos[path] = vp
 		}
 		switch v.Kind {
@@ -259,22 +270,34 @@ func (l *Loaded) indexPositions(data []byte) {
 				kv := it.Node()
 				parts, kp := keyParts(kv)
 				full := path + "." + joinKey(parts)
+				if tooDeep(full, kp) {
+					return
+				}
 				l.keyPos[full] = kp
 				indexValue(kv.Value(), full)
 			}
 		}
 	}
-	for p.NextExpression() {
+	for p.NextExpression() && deep.Line == 0 {
 		e := p.Expression()
 		switch e.Kind {
 		case unstable.Table:
 			parts, kp := keyParts(e)
 			prefix = resolve(parts, "")
+			if tooDeep(prefix, kp) || len(parts) > MaxDepth {
+				deep = kp
+				break
+			}
 			if _, ok := l.keyPos[prefix]; !ok {
 				l.keyPos[prefix] = kp
 			}
+			opened(prefix, kp)
 		case unstable.ArrayTable:
 			parts, kp := keyParts(e)
+			if len(parts) > MaxDepth {
+				deep = kp
+				break
+			}
 			parent := resolve(parts[:len(parts)-1], "")
 			path := parts[len(parts)-1]
 			if parent != "" {
@@ -287,54 +310,91 @@ func (l *Loaded) indexPositions(data []byte) {
 			}
 			prefix = path + "[" + strconv.Itoa(n) + "]"
 			l.keyPos[prefix] = kp
+			opened(path, kp)
 		case unstable.KeyValue:
 			parts, kp := keyParts(e)
+			if len(parts) > MaxDepth {
+				deep = kp
+				break
+			}
 			full := joinKey(parts)
 			if prefix != "" {
 				full = prefix + "." + full
 			}
+			if tooDeep(full, kp) {
+				break
+			}
 			l.keyPos[full] = kp
+			opened(full, kp)
 			indexValue(e.Value(), full)
 		}
 	}
+	return deep
 }
 
-// translateSyntax turns go-toml's English parser messages into Chinese.
+// depth counts the levels of a path: "a.b[2].c" has four.
+func depth(path string) int {
+	if path == "" {
+		return 0
+	}
+	return 1 + strings.Count(path, ".") + strings.Count(path, "[")
+}
+
+// translateSyntax turns go-toml's English parser messages into Chinese;
+// a message it does not know becomes a general one, never English.
 func translateSyntax(msg string) string {
-	msg = trimPrefix(msg, "toml: ")
 	table := []struct{ en, zh string }{
 		{"expected newline", "一行只能写一个“键 = 值”，这里多出了内容"},
+		{"expected '=' after key", "缺少等号“=”"},
 		{"expected character =", "缺少等号“=”"},
-		{"expected value, not eof", "等号后缺少值"},
+		{"expected value, not end of input", "等号后缺少值"},
 		{"expected value", "等号后缺少值，或值的写法不对（文字要用英文双引号括起来）"},
+		{"at start of value", "值的写法不对（文字要用英文双引号括起来，数字不带引号）"},
+		{"strings must be quoted", "文字要用英文双引号括起来"},
 		{"invalid character at start of key", "键名的写法不对（中文键名要用双引号括起来）"},
+		{"expected key but reached end of input", "缺少键名"},
 		{"unterminated basic string", "字符串缺少结尾的双引号"},
-		{"unterminated literal string", "字符串缺少结尾的单引号"},
 		{"basic string not terminated", "字符串缺少结尾的双引号"},
-		{"toml: array-table", "表数组的写法不对"},
-		{"key already defined", "同一个键写了两次"},
-		{"table", "表的写法不对或重复定义"},
-		{"array", "数组的写法不对（用方括号 [ ] 括起来，元素之间用逗号分隔）"},
-		{"inline table", "内联表的写法不对"},
+		{"unterminated literal string", "字符串缺少结尾的单引号"},
+		{"not terminated", "多行字符串缺少结尾的三个引号"},
+		{"cannot have new lines", "用一对双引号括起来的字符串不能换行（多行文字请用三个双引号 \"\"\" 括起来）"},
+		{"cannot have control characters", "字符串中有控制字符（看不见的字符），请删去"},
+		{"invalid UTF-8", "有无法识别的字符（文件应为 UTF-8 编码）"},
+		{"invalid escape character", "反斜杠 \\ 后面的写法不对（要写反斜杠本身时请写两个 \\\\）"},
+		{"unicode escape", "\\u 后面应是4位十六进制数"},
+		{"too many quotes", "多行字符串结尾的引号过多"},
+		{"carriage returns", "有单独的回车符，请用文本编辑器另存为 UTF-8 文本"},
+		{"expected ']]' to close array table name", "表数组的名称应以 ]] 结尾"},
+		{"expected ']' to close table name", "表名应以 ] 结尾"},
+		{"expected ',' or ']' after array value", "数组中的值之间要用逗号分隔，最后用 ] 结尾"},
+		{"expected ',' or '}' after inline table key-value", "内联表中的项之间要用逗号分隔，最后用 } 结尾"},
+		{"unexpected comma in inline table", "内联表中有多余的逗号"},
+		{"inline table is incomplete", "内联表缺少结尾的 }"},
+		{"already defined", "同一个键或表写了两次"},
+		{"array-table", "表数组的写法不对"},
+		{"impossible date", "日期不存在（如 2月30日）"},
 		{"date", "日期的写法不对（应如 2024-07-18）"},
-		{"integer", "数字的写法不对"},
+		{"time", "时间的写法不对（应如 15:30:00；时间也可以写成字符串 \"15:30\"）"},
+		{"too large to fit", "数字过大"},
+		{"cannot be stored", "数字过大"},
+		{"leading zeroes", "数字不能以0开头"},
+		{"digit", "数字的写法不对"},
 		{"float", "数字的写法不对"},
+		{"integer", "数字的写法不对"},
+		{"sign", "数字的写法不对"},
+		{"keyword", "true、false 等关键字的写法不对（要用小写，不加引号）"},
 		{"too deeply nested", "嵌套层数过多"},
 		{"nesting", "嵌套层数过多"},
+		{"inline table", "内联表的写法不对"},
+		{"table", "表的写法不对或重复定义"},
+		{"array", "数组的写法不对（用方括号 [ ] 括起来，元素之间用逗号分隔）"},
 	}
 	for _, t := range table {
 		if contains(msg, t.en) {
-			return t.zh + "（" + msg + "）"
+			return t.zh
 		}
 	}
-	return "写法不符合 TOML 格式（" + msg + "）"
-}
-
-func trimPrefix(s, p string) string {
-	if len(s) >= len(p) && s[:len(p)] == p {
-		return s[len(p):]
-	}
-	return s
+	return "写法不符合 TOML 格式"
 }
 
 func contains(s, sub string) bool { return bytes.Contains([]byte(s), []byte(sub)) }

@@ -183,11 +183,15 @@ func parseFraction(s string) (Fraction, bool) {
 	}
 	n, err1 := strconv.Atoi(strings.TrimSpace(a))
 	m, err2 := strconv.Atoi(strings.TrimSpace(b))
-	if err1 != nil || err2 != nil || m <= 0 || n <= 0 || n > m {
+	if err1 != nil || err2 != nil || m <= 0 || n <= 0 || n > m || m > maxDenominator {
 		return Fraction{}, false
 	}
 	return Fraction{n, m}, true
 }
+
+// maxDenominator bounds a fraction's terms, so no arithmetic on a ratio
+// can overflow ("4611686018427387904/4611686018427387905" is refused).
+const maxDenominator = 1000
 
 func (f *Fraction) decodeTOML(dec *decoder, path string, v any) {
 	switch x := v.(type) {
@@ -197,12 +201,12 @@ func (f *Fraction) decodeTOML(dec *decoder, path string, v any) {
 			return
 		}
 	case float64:
-		if x > 0 && x <= 1 {
-			*f = Fraction{int(x*1000 + 0.5), 1000}
+		if n := int(x*maxDenominator + 0.5); x > 0 && x <= 1 && n > 0 {
+			*f = Fraction{n, maxDenominator}
 			return
 		}
 	}
-	dec.typeError(path, v, `分数，如 "4/5"`)
+	dec.typeError(path, v, `分数，如 "4/5"（分子不大于分母，分母不超过1000）`)
 }
 
 // ChineseNumber writes 0–99 in Chinese numerals (一、十一、二十三); larger

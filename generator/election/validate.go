@@ -32,11 +32,10 @@ func (v *validator) warnf(code, field, format string, a ...any) {
 
 func (v *validator) run() {
 	e := v.e
+	v.refuse()
 	checkRulesTable(e.Loaded, func(level, code, field, msg string) { v.add(level, code, field, msg) })
 	v.header()
 	v.checkTerm()
-	findTermYears(e, func(field, msg string) { v.add(LevelError, "term", field, msg) })
-	findDates(e, func(field, msg string) { v.add(LevelError, "dates", field, msg) })
 	v.warnDates()
 	v.contact()
 	v.approval()

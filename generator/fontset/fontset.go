@@ -28,6 +28,7 @@ import (
 
 	"huanjie/fonts"
 	"huanjie/generator/doc"
+	"huanjie/internal/oserr"
 )
 
 // Face is one usable TrueType face (a single face; TTC members are extracted).
@@ -100,7 +101,7 @@ func Load(opt Options) (*Set, error) {
 	if opt.Dir != "" {
 		abs, err := filepath.Abs(opt.Dir)
 		if err != nil {
-			return nil, fmt.Errorf("字体目录 %s 无法解析：%v", opt.Dir, err)
+			return nil, fmt.Errorf("字体目录 %s 无法解析（%s）", opt.Dir, oserr.Describe(err))
 		}
 		opt.Dir = abs
 		st, err := os.Stat(abs)
@@ -231,7 +232,7 @@ func newFace(file []byte, index int, source string, o origin) (*Face, error) {
 		return nil, fmt.Errorf("没有 Unicode 字符映射表（格式 4 或 12），无法按字取字形")
 	}
 	if _, err := sfnt.Parse(data); err != nil {
-		return nil, fmt.Errorf("字体文件无法解析：%v", err)
+		return nil, fmt.Errorf("字体文件无法解析（文件损坏或格式不支持）")
 	}
 	f := &Face{Data: data, Source: source, origin: o, LocalFamily: h.local}
 	f.Family = h.english

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"huanjie/generator/doc"
+	"huanjie/internal/oserr"
+	"huanjie/internal/regular"
 )
 
 // pref is one rank of preferred fonts for a role: family names (compared
@@ -263,17 +265,12 @@ func (sc *scanner) file(path string, o origin) {
 			sc.skips = append(sc.skips, skip{path: path, reason: reason, roles: roles})
 		}
 	}
-	f, err := os.Open(path)
+	f, st, err := regular.Open(path) // a FIFO named *.ttf must not block
 	if err != nil {
-		fail("无法打开文件")
+		fail(oserr.Describe(err))
 		return
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() {
-		fail("不是普通文件")
-		return
-	}
 	if st.Size() > maxFileSize {
 		fail("文件过大（超过 256 MB）")
 		return
@@ -347,9 +344,9 @@ func build(opt Options, emb map[string]*Face) *Set {
 		if why, ok := loadErr[src]; ok {
 			return nil, why
 		}
-		b, err := os.ReadFile(c.path)
+		b, err := regular.ReadFile(c.path, maxFileSize)
 		if err != nil {
-			loadErr[src] = "无法读取文件"
+			loadErr[src] = "无法读取文件：" + oserr.Describe(err)
 			return nil, loadErr[src]
 		}
 		f, err := newFace(b, c.h.index, src, c.origin)

@@ -22,6 +22,9 @@
 //	纸张：A4｜每张2份｜共40份｜底色#FDECEC     （选票、表单的纸张；“每张4,2,1份”表示依次试用，取第一个放得下的）
 //
 // Lines starting with "//" are comments. Leading and trailing spaces are ignored.
+//
+// Values a template prints arrive as literal spans (see Quote): they are
+// always text, never keywords or separators.
 package markup
 
 import (
@@ -42,7 +45,7 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	return fmt.Sprintf("模板 %s 生成的第%d行“%s”：%s", e.Template, e.Line, e.Text, e.Msg)
+	return fmt.Sprintf("模板 %s 生成的第%d行“%s”：%s", e.Template, e.Line, display(e.Text), e.Msg)
 }
 
 // Result is what a template's markup describes.
@@ -57,14 +60,56 @@ type Result struct {
 	PerSheetChoices []int
 }
 
-// bar splits on the full-width ｜ or the ASCII |.
+// bar splits on the full-width ｜ or the ASCII | (outside literal spans).
 func bar(s string) []string {
-	s = strings.ReplaceAll(s, "｜", "|")
-	parts := strings.Split(s, "|")
+	parts := splitOut(s, "｜|")
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
 	return parts
+}
+
+// value is the content of a part that holds a setting (a number, a paper
+// size, a colour): spans are taken as their content.
+func value(s string) string { return strings.TrimSpace(unquote(s)) }
+
+// inline is the text of a one-line element (title, heading, cell, 署名…):
+// a line break from the data has no place there.
+func (p *parser) inline(s string) (string, error) {
+	t := strings.TrimSpace(unquote(s))
+	if strings.Contains(t, "\n") {
+		return "", p.errf("数据中的换行只能用在正文段落中，不能用在标题、表格、署名等一行的位置")
+	}
+	return t, nil
+}
+
+// inlines is inline for each part.
+func (p *parser) inlines(parts []string) ([]string, error) {
+	out := make([]string, len(parts))
+	for i, s := range parts {
+		t, err := p.inline(s)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = t
+	}
+	return out, nil
+}
+
+// paragraphs is the text of a paragraph: a line break from the data
+// starts a new paragraph of the same kind (blank lines are dropped).
+func paragraphs(s string) []string {
+	t := strings.TrimSpace(unquote(s))
+	if !strings.Contains(t, "\n") {
+		return []string{t}
+	}
+	var out []string
+	for _, l := range strings.Split(t, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // directive splits "关键字：内容" (full-width or ASCII colon).
@@ -153,13 +198,17 @@ func (p *parser) one(lines []string, i *int) error {
 		if p.list == nil {
 			p.list = &doc.List{}
 		}
-		p.list.Items = append(p.list.Items, strings.TrimSpace(strings.TrimPrefix(t, "-")))
+		p.list.Items = append(p.list.Items, paragraphs(strings.TrimPrefix(t, "-"))...)
 		return nil
 	}
 	p.flushList()
 	if p.sig != nil {
 		if k, v, ok := directive(t); ok && k == "日期" {
-			p.sig.Date = v
+			date, err := p.inline(v)
+			if err != nil {
+				return err
+			}
+			p.sig.Date = date
 			p.add(*p.sig)
 			p.sig = nil
 			return nil
@@ -174,7 +223,10 @@ func (p *parser) one(lines []string, i *int) error {
 		if level > 4 {
 			return p.errf("标题最多四级（#### ）")
 		}
-		text := strings.TrimSpace(t[level:])
+		text, err := p.inline(t[level:])
+		if err != nil {
+			return err
+		}
 		if text == "" {
 			return p.errf("标题没有文字")
 		}
@@ -197,41 +249,66 @@ func (p *parser) one(lines []string, i *int) error {
 	}
 	k, v, ok := directive(t)
 	if !ok {
-		p.add(doc.Paragraph{Text: t})
+		if strings.TrimSpace(unquote(t)) == "" {
+			return nil // a line of blank data only
+		}
+		p.paragraph(t, doc.Paragraph{})
 		return nil
 	}
 	switch k {
 	case "标题":
-		phrases := bar(v)
+		phrases, err := p.inlines(bar(v))
+		if err != nil {
+			return err
+		}
 		p.add(doc.Title{Phrases: phrases})
 	case "主送":
-		p.add(doc.Addressee{Text: v})
+		text, err := p.inline(v)
+		if err != nil {
+			return err
+		}
+		p.add(doc.Addressee{Text: text})
 	case "顶格":
-		p.add(doc.Paragraph{Text: v, NoIndent: true})
+		p.paragraph(v, doc.Paragraph{NoIndent: true})
 	case "居中":
-		p.add(doc.Paragraph{Text: v, NoIndent: true, Align: doc.AlignCenter})
+		p.paragraph(v, doc.Paragraph{NoIndent: true, Align: doc.AlignCenter})
 	case "居右":
-		p.add(doc.Paragraph{Text: v, NoIndent: true, Align: doc.AlignRight})
+		p.paragraph(v, doc.Paragraph{NoIndent: true, Align: doc.AlignRight})
 	case "黑体":
-		p.add(doc.Paragraph{Text: v, NoIndent: true, Role: doc.HeiTi})
+		p.paragraph(v, doc.Paragraph{NoIndent: true, Role: doc.HeiTi})
 	case "空行":
-		n, err := strconv.ParseFloat(v, 64)
+		n, err := strconv.ParseFloat(value(v), 64)
 		if err != nil || n <= 0 || n > 20 {
 			return p.errf("“空行：”后面应是1到20的数字")
 		}
 		p.add(doc.Spacer{Lines: n})
 	case "附件说明":
-		p.add(doc.AttachmentNote{Items: bar(v)})
+		items, err := p.inlines(bar(v))
+		if err != nil {
+			return err
+		}
+		p.add(doc.AttachmentNote{Items: items})
 	case "署名":
-		p.sig = &doc.Signature{Organ: v, Sealed: !p.unsealed}
+		organ, err := p.inline(v)
+		if err != nil {
+			return err
+		}
+		p.sig = &doc.Signature{Organ: organ, Sealed: !p.unsealed}
 		p.unsealed = false
 	case "日期":
 		return p.errf("“日期”应紧跟在“署名”的下一行")
 	case "附注":
-		p.add(doc.Note{Text: v})
+		text, err := p.inline(v)
+		if err != nil {
+			return err
+		}
+		p.add(doc.Note{Text: text})
 	case "附件":
 		p.flushAttachment()
-		parts := bar(v)
+		parts, err := p.inlines(bar(v))
+		if err != nil {
+			return err
+		}
 		att := &doc.Attachment{Label: parts[0]}
 		if len(parts) > 1 {
 			att.Title = parts[1]
@@ -242,11 +319,20 @@ func (p *parser) one(lines []string, i *int) error {
 		if p.res.Imprint == nil {
 			p.res.Imprint = &doc.Imprint{}
 		}
-		for _, s := range strings.FieldsFunc(v, func(r rune) bool { return r == '、' || r == '，' || r == ',' }) {
-			p.res.Imprint.CC = append(p.res.Imprint.CC, strings.TrimSpace(strings.TrimSuffix(s, "。")))
+		for _, s := range splitOut(v, "、，,") {
+			s, err := p.inline(s)
+			if err != nil {
+				return err
+			}
+			if s = strings.TrimSpace(strings.TrimSuffix(s, "。")); s != "" {
+				p.res.Imprint.CC = append(p.res.Imprint.CC, s)
+			}
 		}
 	case "印发":
-		parts := bar(v)
+		parts, err := p.inlines(bar(v))
+		if err != nil {
+			return err
+		}
 		if len(parts) != 2 {
 			return p.errf("“印发：”应写成“印发：印发机关｜印发日期”")
 		}
@@ -264,69 +350,23 @@ func (p *parser) one(lines []string, i *int) error {
 	return nil
 }
 
-// sheet parses "纸张：A4｜每张2份｜共40份｜底色#FDECEC". Every part but the
-// paper is optional; "每张4,2,1份" gives choices tried in order; an empty
-// "底色" means white.
-func (p *parser) sheet(v string) error {
-	parts := bar(v)
-	sh := &doc.Sheet{Paper: strings.ToUpper(parts[0])}
-	if sh.Paper != "A4" && sh.Paper != "A5" {
-		return p.errf("“纸张：”后面应先写纸张大小 A4 或 A5")
+// paragraph adds the paragraph(s) of text s with the style of tmpl.
+func (p *parser) paragraph(s string, tmpl doc.Paragraph) {
+	for _, t := range paragraphs(s) {
+		tmpl.Text = t
+		p.add(tmpl)
 	}
-	for _, f := range parts[1:] {
-		switch {
-		case f == "":
-		case strings.HasPrefix(f, "每张") && strings.HasSuffix(f, "份"):
-			p.res.PerSheetChoices = nil
-			for _, n := range strings.FieldsFunc(strings.TrimSuffix(strings.TrimPrefix(f, "每张"), "份"), func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
-				k, err := strconv.Atoi(strings.TrimSpace(n))
-				if err != nil || (k != 1 && k != 2 && k != 4) {
-					return p.errf("“每张×份”只能是1、2或4份（可写“每张4,2,1份”依次试用）")
-				}
-				p.res.PerSheetChoices = append(p.res.PerSheetChoices, k)
-			}
-			if len(p.res.PerSheetChoices) == 0 {
-				return p.errf("“每张×份”只能是1、2或4份（可写“每张4,2,1份”依次试用）")
-			}
-			sh.PerSheet = p.res.PerSheetChoices[0]
-		case strings.HasPrefix(f, "共") && strings.HasSuffix(f, "份"):
-			k, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(f, "共"), "份")))
-			if err != nil || k < 1 || k > 100000 {
-				return p.errf("“共×份”应是1到100000的整数")
-			}
-			sh.Copies = k
-		case strings.HasPrefix(f, "底色"):
-			c := strings.TrimSpace(strings.TrimPrefix(f, "底色"))
-			if c != "" && !isHexColor(c) {
-				return p.errf("底色应写成 #RRGGBB，如 #FDECEC（浅红）")
-			}
-			sh.Tint = c
-		default:
-			return p.errf("“纸张：”中不认识“%s”；可写 A4或A5、每张×份、共×份、底色#RRGGBB", f)
-		}
-	}
-	if sh.PerSheet == 0 {
-		sh.PerSheet = 1
-		p.res.PerSheetChoices = []int{1}
-	}
-	p.res.Sheet = sh
-	return nil
-}
-
-func isHexColor(s string) bool {
-	s = strings.TrimPrefix(s, "#")
-	if len(s) != 6 {
-		return false
-	}
-	_, err := strconv.ParseUint(s, 16, 32)
-	return err == nil
 }
 
 func (p *parser) table(v string, lines []string, i *int) error {
 	parts := bar(v)
-	tb := doc.Table{Caption: parts[0]}
+	caption, err := p.inline(parts[0])
+	if err != nil {
+		return err
+	}
+	tb := doc.Table{Caption: caption}
 	if len(parts) > 1 && parts[1] != "" {
-		for _, w := range strings.Split(parts[1], ",") {
+		for _, w := range strings.Split(value(parts[1]), ",") {
 			f, err := strconv.ParseFloat(strings.TrimSpace(w), 64)
 			if err != nil || f <= 0 {
 				return p.errf("列宽应是用逗号分隔的正数（字数），如 4,2,4")
@@ -335,7 +375,7 @@ func (p *parser) table(v string, lines []string, i *int) error {
 		}
 	}
 	if len(parts) > 2 && parts[2] != "" {
-		size, err := strconv.ParseFloat(parts[2], 64)
+		size, err := strconv.ParseFloat(value(parts[2]), 64)
 		if err != nil || size < 10.5 || size > 22 {
 			return p.errf("表格字号应是10.5到22之间的磅数")
 		}
@@ -386,7 +426,11 @@ func (p *parser) table(v string, lines []string, i *int) error {
 					return p.errf("%v", err)
 				}
 			default:
-				row.Cells = append(row.Cells, doc.Cell{Text: cells[c]})
+				text, err := p.inline(cells[c])
+				if err != nil {
+					return err
+				}
+				row.Cells = append(row.Cells, doc.Cell{Text: text})
 			}
 		}
 		built[r] = row
@@ -415,69 +459,4 @@ func growRowSpan(rows []doc.Row, r, c int) error {
 		}
 	}
 	return fmt.Errorf("^ 上面没有可以合并的格")
-}
-
-// formRow parses "表单行：高度｜宽度:文字｜宽度:文字" with optional cell
-// flags after the text: "!粗" bold, "!灰" shaded, "!无框" no border,
-// "!连" joined to the cell above (no rule between: a cell over several rows),
-// "!左" / "!右" alignment, "!黑" 黑体, "!号12" size in pt.
-func (p *parser) formRow(v string) error {
-	parts := bar(v)
-	h, err := strconv.ParseFloat(parts[0], 64)
-	if err != nil || h <= 0 || h > 280 {
-		return p.errf("表单行的第一项应是行高（毫米）")
-	}
-	row := doc.FormRow{Height: h}
-	for _, c := range parts[1:] {
-		w, text, ok := strings.Cut(c, ":")
-		if !ok {
-			w, text, ok = strings.Cut(c, "：")
-		}
-		width, err := strconv.ParseFloat(strings.TrimSpace(w), 64)
-		if !ok || err != nil || width <= 0 {
-			return p.errf("表单格应写成“宽度:文字”，宽度是毫米数")
-		}
-		cell := doc.FormCell{Width: width}
-		fields := strings.Split(text, "!")
-		cell.Text = strings.TrimSpace(fields[0])
-		for _, f := range fields[1:] {
-			switch f = strings.TrimSpace(f); {
-			case f == "粗":
-				cell.Bold = true
-			case f == "灰":
-				cell.Shade = true
-			case f == "无框":
-				cell.NoBorder = true
-			case f == "连":
-				cell.Join = true
-			case f == "左":
-				cell.Align = doc.AlignLeft
-			case f == "右":
-				cell.Align = doc.AlignRight
-			case f == "黑":
-				cell.Role = doc.HeiTi
-			case f == "标":
-				cell.Role = doc.XiaoBiaoSong
-			case strings.HasPrefix(f, "号"):
-				s, err := strconv.ParseFloat(strings.TrimPrefix(f, "号"), 64)
-				if err != nil || s < 12 {
-					return p.errf("表单字号不能小于12磅")
-				}
-				cell.Size = s
-			default:
-				return p.errf("不认识的表单格标记 !%s", f)
-			}
-		}
-		row.Cells = append(row.Cells, cell)
-	}
-	// Consecutive form rows make one Form block.
-	if p.blocks != nil && len(*p.blocks) > 0 {
-		if f, ok := (*p.blocks)[len(*p.blocks)-1].(doc.Form); ok {
-			f.Rows = append(f.Rows, row)
-			(*p.blocks)[len(*p.blocks)-1] = f
-			return nil
-		}
-	}
-	p.add(doc.Form{Rows: []doc.FormRow{row}})
-	return nil
 }

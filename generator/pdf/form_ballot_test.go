@@ -300,11 +300,9 @@ func TestBallotSheetsAndCutMarks(t *testing.T) {
 			// no full ballot fits a quarter sheet at 12 pt with its 说明:
 			// check the mechanism with a small form of the user's own
 			dir := t.TempDir()
-			for _, f := range []string{"委员选票", "书记副书记选票"} {
+			for file, f := range map[string]string{"ballot-committee.tmpl": "委员选票", "ballot-secretary.tmpl": "书记副书记选票"} {
 				tmpl := "文书：ballot\n文件名：" + f + "\n---\n纸张：A4｜每张4份｜共{{.BallotCopies}}份\n表单行：10｜40:{{.Short}}!号12\n表单行：10｜40:\n"
-				os.WriteFile(filepath.Join(dir, "ballot-"+f+".tmpl"), []byte(tmpl), 0o644)
-				os.WriteFile(filepath.Join(dir, "ballot-committee.tmpl"), []byte(tmpl), 0o644)
-				os.WriteFile(filepath.Join(dir, "ballot-secretary.tmpl"), []byte(tmpl), 0o644)
+				os.WriteFile(filepath.Join(dir, file), []byte(tmpl), 0o644)
 			}
 			toml += "\n[templates]\ndir = \"" + dir + "\"\n"
 		}

@@ -11,7 +11,6 @@ import (
 
 	"huanjie/generator/build"
 	"huanjie/generator/election"
-	"huanjie/generator/fontset"
 )
 
 // CheckJSON is the shape of `check --json`.
@@ -20,12 +19,12 @@ type CheckJSON struct {
 	Findings election.Findings `json:"findings"`
 }
 
-// Check adds the characters no font has to e's findings (as check does,
-// with the fonts the file names) and returns the answer of check --json.
+// Check adds to e's findings every other reason build would refuse for
+// (build.Check: characters no font has, values a template needs, forms
+// that do not fit, documents the outcome does not allow) and returns the
+// answer of check --json.
 func Check(e *election.Election) CheckJSON {
-	if fs, err := fontset.Load(fontset.Options{Dir: e.File.Fonts.Dir}); err == nil {
-		e.Findings = append(e.Findings, build.GlyphFindings(e, fs)...).Sorted()
-	}
+	e.Findings = append(e.Findings, build.Check(e, build.Options{})...).Sorted()
 	findings := e.Findings
 	if findings == nil {
 		findings = election.Findings{}
