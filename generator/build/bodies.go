@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"huanjie/generator/election"
 )
@@ -125,6 +126,35 @@ func (b *BodyView) Members() []election.Candidate {
 	}
 	sort.SliceStable(head, func(i, j int) bool { return rank(head[i]) < rank(head[j]) })
 	return append(head, rest...)
+}
+
+// Concurrent is the post a candidate holds besides the Party one
+// (concurrent), "" when none.
+func (b *BodyView) Concurrent(name string) string {
+	c, _ := b.body.Candidate(name)
+	return c.Concurrent
+}
+
+// Division is the new body in the order its 分工 is announced: the 书记,
+// the 副书记, then the 组织委员, the 宣传委员 and the 纪检委员, then the
+// other duties and the members without one, each in stroke order.
+func (b *BodyView) Division() []election.Candidate {
+	out := append([]election.Candidate(nil), b.Elected...)
+	sort.SliceStable(out, func(i, j int) bool { return dutyRank(b.Duty(out[i].Name)) < dutyRank(b.Duty(out[j].Name)) })
+	return out
+}
+
+// dutyRank orders duties as a 分工 is announced (Division).
+func dutyRank(duty string) int {
+	for i, key := range []string{"书记", "副书记", "组织", "宣传", "纪"} {
+		if duty == key || (i >= 2 && strings.Contains(duty, key)) {
+			return i
+		}
+	}
+	if duty == "委员" {
+		return 6
+	}
+	return 5
 }
 
 // ByPost are the proposed 书记, then the proposed 副书记, each in the

@@ -131,12 +131,12 @@ func loadDistrictTemplates(dir string) ([]*Template, error) {
 
 // The helpers of the district templates (added to the one function map).
 func init() {
-	funcs["share"] = district.ShareText
-	funcs["pctOf"] = district.PctOf
-	funcs["percent"] = district.Pct
-	funcs["against"] = district.Against
+	funcs["share"] = election.ShareText
+	funcs["pctOf"] = election.PctOf
+	funcs["percent"] = election.Pct
+	funcs["against"] = func(delta float64, unit string) string { return election.Change(delta, unit, "比换届前") }
 	funcs["gap"] = district.Gap
-	funcs["num"] = district.One
+	funcs["num"] = election.One
 	// widths gives a statistics table's column widths in characters: the
 	// first column fits its longest label, the others their longest cell.
 	funcs["widths"] = func(t district.Table) string {

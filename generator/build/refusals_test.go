@@ -49,6 +49,12 @@ var refusalAttacks = map[string]struct {
 	"rules": {func(s string) string {
 		return strings.Replace(s, `rules = "party-2020"`, `rules = { quorum_ratio = "1/3" }`, 1)
 	}, "rules ="},
+	"term": {func(s string) string {
+		return strings.Replace(s, "term_years = 3 ", "term_years = 0 ", 1)
+	}, "term_years = 0"},
+	"dates": {func(s string) string {
+		return strings.Replace(s, `birth = "1990-05"`, `birth = "2030-05"`, 1)
+	}, `birth = "2030-05"`},
 	"missing_glyph": {func(s string) string {
 		return strings.Replace(s, `post = "社区网格员"`, "post = \"网格员\U000F0001\"", 1)
 	}, `post = "网格员`},

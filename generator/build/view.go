@@ -66,6 +66,14 @@ type View struct {
 	Round  *RoundView
 	// Hold is what keeps the result documents back (a --draft shows it).
 	Hold *election.Finding
+	// Term is the outgoing committee's term (its end by election.TermEnd,
+	// the one rule `huanjie due` uses too) and whether the election is
+	// late or early.
+	Term election.Term
+	// Notice is the 公示's first and last day (NoticeKnown false when no
+	// date is given).
+	Notice      election.Notice
+	NoticeKnown bool
 
 	// Ballots and counting forms.
 	Ballot         BallotView // [ballot] with defaults applied
@@ -159,6 +167,8 @@ func newView(e *election.Election, draft bool) *View {
 	v.Quorum = election.QuorumRequired(e.Expected, s.QuorumRatio, s.QuorumStrict)
 	v.MinVotes = election.MoreThanHalf(e.Expected)
 	v.Hold = e.Hold()
+	v.Term = e.Term()
+	v.Notice, v.NoticeKnown = e.NoticePeriod()
 	for _, b := range e.Bodies {
 		v.Bodies = append(v.Bodies, newBodyView(e, b, bodyColors(f.Ballot, b)))
 	}
@@ -232,15 +242,12 @@ var funcs = template.FuncMap{
 		}
 		return d.YearMonth()
 	},
-	// pct writes a percentage with one decimal: 66.7%.
-	"pct": election.Percent,
-	// ratio writes n/d as a percentage with one decimal.
-	"ratio": func(n, d int) string {
-		if d == 0 {
-			return "0.0%"
-		}
-		return election.Percent(election.Round1(float64(n) * 100 / float64(d)))
-	},
+	// pct writes a percentage as every document does: 20%, 66.7%
+	// (election.Pct, the district's too).
+	"pct": election.Pct,
+	// ratio writes n of d as a percentage: 89.2%, 100% ("" for a share of
+	// nothing).
+	"ratio": election.PctOf,
 	// join joins names with 、 and a final 和: 甲、乙和丙.
 	"join": func(list any) string { return joinList(toStrings(list), "和") },
 	// joinDun joins with 、 only: 甲、乙、丙.
@@ -257,9 +264,10 @@ var funcs = template.FuncMap{
 		if delta == nil {
 			return ""
 		}
-		return election.CompareText(*delta, unit)
+		return election.Change(*delta, unit, "较上届")
 	},
-	"one": func(x float64) string { return fmt.Sprintf("%.1f", x) },
+	// one writes a figure with one decimal, none when whole: 43.4, 45.
+	"one": election.One,
 	// dash writes "—" for an empty value (table cells).
 	"dash": func(s string) string {
 		if strings.TrimSpace(s) == "" {

@@ -108,7 +108,7 @@ type Extremes struct {
 
 // Overall is Num/Den in percent, one decimal.
 func (x Extremes) Overall() float64 {
-	p, _ := Percent(x.Num, x.Den)
+	p, _ := election.PercentOf(x.Num, x.Den)
 	return p
 }
 
@@ -116,7 +116,7 @@ func (x *Extremes) add(org string, num, den int) {
 	if den <= 0 {
 		return
 	}
-	p, _ := Percent(num, den)
+	p, _ := election.PercentOf(num, den)
 	if !x.seen || p < x.Lowest {
 		x.Lowest, x.LowestOrg = p, org
 	}
@@ -225,7 +225,7 @@ func Compute(es []*election.Election) *Stats {
 			}
 			if u := e.Unit(); u == election.UnitVillage || u == election.UnitCommunity {
 				s.OneShoulderBase++
-				if isDirector(c.Concurrent) {
+				if election.IsVillageDirector(c.Concurrent) {
 					s.OneShoulder++
 				}
 			}
@@ -276,7 +276,7 @@ func (c cmp) share() *Compared {
 	if c.n == 0 {
 		return nil
 	}
-	now, _ := Percent(c.now, c.nowBase)
+	now, _ := election.PercentOf(c.now, c.nowBase)
 	return &Compared{Elections: c.n, Now: now, Before: election.Round1(c.before * 100 / float64(c.beforeBase))}
 }
 
@@ -323,11 +323,6 @@ func isNewSecretary(c election.Candidate) bool {
 	return !strings.Contains(strings.ReplaceAll(c.Post, "副书记", ""), "书记")
 }
 
-// isDirector reports whether a concurrent post is 村（居）民委员会主任.
-func isDirector(post string) bool {
-	return strings.Contains(post, "主任") && strings.ContainsAny(post, "村居") && !strings.Contains(post, "副主任")
-}
-
 // Short is an organisation's short name (short_name, else name).
 func Short(e *election.Election) string {
 	if s := e.File.Organization.ShortName; s != "" {
@@ -360,4 +355,17 @@ func Path(r *election.Result) int {
 		}
 	}
 	return path
+}
+
+// Gap says how one average age stands to another: "低2.8岁", "高1岁",
+// "相同".
+func Gap(a, b float64) string {
+	d := election.Round1(a - b)
+	switch {
+	case d < 0:
+		return "低" + election.One(-d) + "岁"
+	case d > 0:
+		return "高" + election.One(d) + "岁"
+	}
+	return "相同"
 }

@@ -135,30 +135,8 @@ func TestDistrictStats(t *testing.T) {
 	}
 }
 
-func TestPercentText(t *testing.T) {
-	for _, c := range []struct {
-		n, d int
-		want string
-	}{{1, 5, "20%"}, {15, 33, "45.5%"}, {5, 5, "100%"}, {0, 7, "0%"}, {1, 3, "33.3%"}, {2, 3, "66.7%"}, {3, 0, ""}} {
-		if got := PctOf(c.n, c.d); got != c.want {
-			t.Errorf("PctOf(%d, %d) = %q, want %q", c.n, c.d, got, c.want)
-		}
-	}
-	if got := ShareText(15, 33); got != "15名，占45.5%" {
-		t.Errorf("ShareText = %q", got)
-	}
-	if ShareText(0, 0) != "" {
-		t.Error("a share of nothing is written")
-	}
-	for _, c := range []struct {
-		d    float64
-		unit string
-		want string
-	}{{1.6, "个百分点", "比换届前提高1.6个百分点"}, {-0.7, "岁", "比换届前降低0.7岁"}, {2, "岁", "比换届前增加2岁"}, {0.04, "个百分点", "与换届前持平"}} {
-		if got := Against(c.d, c.unit); got != c.want {
-			t.Errorf("Against(%v) = %q, want %q", c.d, got, c.want)
-		}
-	}
+// The district's percentages are election's (TestPercentText there).
+func TestGap(t *testing.T) {
 	if Gap(42.2, 45) != "低2.8岁" || Gap(46, 45) != "高1岁" || Gap(45, 45) != "相同" {
 		t.Error("Gap")
 	}

@@ -30,14 +30,14 @@ func (c Cell) String() string {
 	case Count:
 		return strconv.Itoa(int(c.Num))
 	case Ratio:
-		return Pct(c.Num)
+		return election.Pct(c.Num)
 	case Decimal:
-		return One(c.Num)
+		return election.One(c.Num)
 	case Change:
 		if c.Num > 0 {
-			return "+" + One(c.Num)
+			return "+" + election.One(c.Num)
 		}
-		return One(c.Num)
+		return election.One(c.Num)
 	}
 	return c.Text
 }
@@ -48,7 +48,7 @@ func Int(n int) Cell             { return Cell{Kind: Count, Num: float64(n)} }
 func DecimalCell(x float64) Cell { return Cell{Kind: Decimal, Num: election.Round1(x)} }
 func ChangeCell(x float64) Cell  { return Cell{Kind: Change, Num: election.Round1(x)} }
 func PercentCell(p float64) Cell { return Cell{Kind: Ratio, Num: election.Round1(p)} }
-func ratioCell(n, d int) Cell    { p, ok := Percent(n, d); return cellIf(ok, PercentCell(p)) }
+func ratioCell(n, d int) Cell    { p, ok := election.PercentOf(n, d); return cellIf(ok, PercentCell(p)) }
 func cellIf(ok bool, c Cell) Cell {
 	if !ok {
 		return Label("")

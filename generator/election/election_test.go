@@ -148,11 +148,11 @@ func TestSampleStats(t *testing.T) {
 	if len(st.Unanimous) != 0 || !reflect.DeepEqual(st.AllValid, []string{"嵇玉"}) {
 		t.Errorf("unanimous %v, all valid %v; want none and [嵇玉] (32 of 32 valid, 33 returned)", st.Unanimous, st.AllValid)
 	}
-	if got := CompareText(*st.Women.Delta, "个百分点"); got != "较上届提高20.0个百分点" {
-		t.Errorf("compare text %q", got)
+	if got := Change(*st.Women.Delta, "个百分点", "较上届"); got != "较上届提高20个百分点" {
+		t.Errorf("change text %q", got)
 	}
-	if got := CompareText(*st.AverageAgeDelta, "岁"); got != "较上届下降9.0岁" {
-		t.Errorf("compare text %q", got)
+	if got := Change(*st.AverageAgeDelta, "岁", "较上届"); got != "较上届降低9岁" {
+		t.Errorf("change text %q", got)
 	}
 }
 

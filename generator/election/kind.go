@@ -70,6 +70,15 @@ func KindOf(code string, direct bool) Kind {
 	return kinds[KindBranch]
 }
 
+// bodyWord is what the outgoing body is called in a finding: its
+// committee, or 书记 for a branch without one.
+func (k Kind) bodyWord() string {
+	if k.Direct {
+		return "书记"
+	}
+	return k.Committee
+}
+
 // HasCommittee reports whether the organisation elects a committee.
 func (k Kind) HasCommittee() bool { return !k.Direct }
 

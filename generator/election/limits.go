@@ -37,6 +37,7 @@ var paragraphShapes = map[string]bool{
 	"discipline.report.intro": true, "discipline.report.closing": true, "discipline.report.sections[].paragraphs[]": true,
 	"discipline.report.problems.items[]": true, "discipline.report.suggestions.items[]": true,
 	"summary.practices[].text": true, "summary.experiences[]": true, "summary.problems[]": true, "summary.next_steps[]": true,
+	"summary.discipline": true, "summary.guidance": true, "nomination.notice_feedback": true,
 }
 
 var orgShapes = map[string]bool{

@@ -25,6 +25,9 @@ type File struct {
 	// Discipline is [discipline]: the 纪律检查委员会 a 基层党委 elects at
 	// the same meeting ([plan] discipline_seats > 0).
 	Discipline *Discipline `toml:"discipline"`
+	// Nomination is [nomination]: how the candidates were recommended and
+	// vetted, for the 总结 (optional).
+	Nomination *Nomination `toml:"nomination"`
 }
 
 // Organization is [organization].
@@ -50,6 +53,14 @@ type Members struct {
 	Probationary int        `toml:"probationary"`
 	Expected     *int       `toml:"expected"`
 	Excluded     []Excluded `toml:"excluded"`
+	// The make-up of the membership, for the 工作报告's 基本情况 (each
+	// optional): women, ethnic minorities, 35 and under, over 60, 大专 and
+	// above.
+	Women          *int `toml:"women"`
+	Minorities     *int `toml:"minorities"`
+	Age35OrUnder   *int `toml:"age_35_or_under"`
+	AgeOver60      *int `toml:"age_over_60"`
+	CollegeOrAbove *int `toml:"college_or_above"`
 }
 
 // Excluded is one [[members.excluded]] entry.
@@ -67,9 +78,25 @@ type Voters struct {
 
 // Plan is [plan].
 type Plan struct {
-	RequestDate    *Date  `toml:"request_date"`
-	NoticeDate     *Date  `toml:"notice_date"`
-	NoticeDays     int    `toml:"notice_days"` // 公示期（工作日）
+	RequestDate *Date `toml:"request_date"`
+	NoticeDate  *Date `toml:"notice_date"`
+	NoticeDays  int   `toml:"notice_days"` // 公示期（工作日）
+	// NoticeStart and NoticeEnd override the 公示's first and last day
+	// (by default from NoticeDate, counting working days, weekends
+	// skipped): for public holidays.
+	NoticeStart *Date `toml:"notice_start"`
+	NoticeEnd   *Date `toml:"notice_end"`
+	// ApprovalDate and ApprovalNumber are the higher organisation's 批复
+	// of the 请示 (上级党组织批复同意换届的日期、批复文号): the 通知 and the
+	// 选举办法 cite it, and a document saying "经…同意" is dated on or after
+	// it.
+	ApprovalDate   *Date  `toml:"approval_date"`
+	ApprovalNumber string `toml:"approval_number"`
+	// MeetingNoticeDate dates the 党员大会通知 (default: ApprovalDate).
+	MeetingNoticeDate *Date `toml:"meeting_notice_date"`
+	// TermReason says why the election is held late or early (the 请示
+	// asks the higher organisation to approve it, 条例第三条).
+	TermReason     string `toml:"term_reason"`
 	MeetingDate    *Date  `toml:"meeting_date"`
 	MeetingTime    string `toml:"meeting_time"`
 	Place          string `toml:"place"`
@@ -258,6 +285,10 @@ type Report struct {
 	Problems    ItemList        `toml:"problems"`
 	Suggestions ItemList        `toml:"suggestions"`
 	Closing     string          `toml:"closing"`
+	// NewMembers (发展党员) and DuesCollected (收缴党费, 元) over the term,
+	// for the 基本情况 (optional).
+	NewMembers    *int     `toml:"new_members"`
+	DuesCollected *float64 `toml:"dues_collected"`
 }
 
 // ReportSection is one [[report.sections]] entry.
@@ -278,6 +309,26 @@ type Summary struct {
 	Experiences []string   `toml:"experiences"`
 	Problems    []string   `toml:"problems"`
 	NextSteps   []string   `toml:"next_steps"`
+	// Discipline says how the 换届纪律 was kept, Guidance how the higher
+	// organisation guided the work (optional paragraphs).
+	Discipline string `toml:"discipline"`
+	Guidance   string `toml:"guidance"`
+	// ResultApprovalDate and ResultApprovalNumber are the higher
+	// organisation's 批复 of the 结果请示 (the new 书记 and 副书记).
+	ResultApprovalDate   *Date  `toml:"result_approval_date"`
+	ResultApprovalNumber string `toml:"result_approval_number"`
+}
+
+// Nomination is [nomination]: how the candidates were recommended and
+// vetted, as the 总结 reports it. Every key is optional.
+type Nomination struct {
+	Participants       int    `toml:"participants"`        // 参加推荐的党员人数
+	PublicParticipants int    `toml:"public_participants"` // 参加推荐的群众（两推）
+	Rounds             int    `toml:"rounds"`              // 推荐轮次
+	Initial            int    `toml:"initial_candidates"`  // 候选人初步人选人数
+	InspectedBy        string `toml:"inspected_by"`        // 考察的组织，如“街道党工委考察组”
+	// NoticeFeedback is what the 公示 received; empty: 公示期间未收到反映.
+	NoticeFeedback string `toml:"notice_feedback"`
 }
 
 // Practice is one 主要做法 item.

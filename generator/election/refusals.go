@@ -31,6 +31,8 @@ var reasons = []Reason{
 	{Code: "range", Find: findTooLarge},
 	{Code: "ballot", Find: findBallotSettings},
 	{Code: "rules", Find: findRuleBounds},
+	{Code: "term", Find: findTermYears}, // term.go
+	{Code: "dates", Find: findDates},    // dates.go
 }
 
 // RefusalCodes lists the codes of the registered reasons.

@@ -48,6 +48,10 @@ type Rules struct {
 	TurnoutRatio         Fraction `toml:"turnout_ratio"`          // village/residents: turnout above this share of registered; "1/2"
 	AnotherRoundMin      Fraction `toml:"another_round_min"`      // village/residents: 另行选举 winner needs at least this share of ballots; "1/3"
 	NoticeDays           int      `toml:"notice_days"`            // 公示期 in working days; 5
+	// TermToleranceMonths: a meeting more than this many months after the
+	// term ends (or before it) is a delayed (early) election, which needs
+	// the higher organisation's approval (条例第三条); 3.
+	TermToleranceMonths *int `toml:"term_tolerance_months"`
 }
 
 func (r *Rules) decodeTOML(d *decoder, path string, v any) {
@@ -84,6 +88,7 @@ type Settings struct {
 	TurnoutRatio         Fraction
 	AnotherRoundMin      Fraction
 	NoticeDays           int
+	TermToleranceMonths  int
 }
 
 // IsParty reports whether the profile is a Party one.
@@ -151,6 +156,10 @@ func settingsFor(f *File) Settings {
 		AnotherRoundMin:      r.AnotherRoundMin,
 		NoticeDays:           r.NoticeDays,
 		MarginMinRatio:       0.20,
+		TermToleranceMonths:  3,
+	}
+	if r.TermToleranceMonths != nil {
+		s.TermToleranceMonths = *r.TermToleranceMonths
 	}
 	if s.Profile == "" {
 		s.Profile = ProfileParty
@@ -238,6 +247,9 @@ func checkRulesTable(l *Loaded, add func(level, code, field string, msg string))
 	enum("another_round_mode", r.AnotherRoundMode, "competitive", "equal")
 	if r.BallotSerials {
 		add(LevelError, "rules", "rules.ballot_serials", "选票不得印制编号或任何可识别投票人的标记（否则选票可被认定为废票）；请删除 ballot_serials 或设为 false")
+	}
+	if t := r.TermToleranceMonths; t != nil && (*t < 0 || *t > 24) {
+		add(LevelError, "rules", "rules.term_tolerance_months", fmt.Sprintf("rules.term_tolerance_months（任期届满前后多少个月内换届不算提前或延期）应在0到24之间，现为%d", *t))
 	}
 	if r.MarginMinRatio != nil && (*r.MarginMinRatio <= 0 || *r.MarginMinRatio > 1) {
 		add(LevelError, "rules", "rules.margin_min_ratio", fmt.Sprintf("rules.margin_min_ratio 应在 0 到 1 之间（如 0.2 表示差额不少于20%%），现为 %g", *r.MarginMinRatio))

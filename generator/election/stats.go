@@ -15,8 +15,13 @@ type Share struct {
 	Delta *float64 `json:"delta,omitempty"`
 }
 
-// Text formats "2名，占40.0%".
-func (s Share) Text() string { return fmt.Sprintf("%d名，占%s", s.Count, Percent(s.Percent)) }
+// Text formats "2名，占40%" ("" for none: a share of nothing is left out).
+func (s Share) Text() string {
+	if s.Count == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d名，占%s", s.Count, Pct(s.Percent))
+}
 
 // Stats are the figures the documents report about the meeting and the new
 // committee, computed once.
@@ -42,26 +47,33 @@ type Stats struct {
 	OldestAge   int      `json:"oldest_age"`
 	YoungestAge int      `json:"youngest_age"`
 	AgesKnown   int      `json:"ages_known"`
+	// Village and community organisations (TwoCommittees): whether the
+	// 书记 is also the 村（居）民委员会主任 (一肩挑), and the members who also
+	// sit on the 村（居）民委员会 (交叉任职), by the candidates' concurrent.
+	TwoCommittees bool  `json:"two_committees,omitempty"`
+	OneShoulder   bool  `json:"one_shoulder,omitempty"`
+	CrossHeld     Share `json:"cross_held"`
+}
+
+// IsVillageDirector reports a concurrent post that is the 村民委员会主任
+// or 居民委员会主任 (not a 副主任): the 书记 holding it is 一肩挑.
+func IsVillageDirector(post string) bool {
+	return strings.Contains(post, "主任") && strings.ContainsAny(post, "村居") && !strings.Contains(post, "副主任")
+}
+
+// IsVillageCommittee reports a concurrent post on the 村（居）民委员会
+// (交叉任职).
+func IsVillageCommittee(post string) bool {
+	for _, s := range []string{"村民委员会", "居民委员会", "村委会", "居委会", "村委", "居委"} {
+		if strings.Contains(post, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // Round1 rounds to one decimal, halves away from zero.
 func Round1(x float64) float64 { return math.Round(x*10) / 10 }
-
-// Percent formats a percentage with one decimal: "66.7%".
-func Percent(p float64) string { return fmt.Sprintf("%.1f%%", p) }
-
-// CompareText says how a figure moved against the previous committee:
-// "较上届提高2.5个百分点", "较上届下降1.0个百分点", "与上届持平". unit is
-// "个百分点" or "岁".
-func CompareText(delta float64, unit string) string {
-	switch {
-	case delta > 0:
-		return fmt.Sprintf("较上届提高%.1f%s", delta, unit)
-	case delta < 0:
-		return fmt.Sprintf("较上届下降%.1f%s", -delta, unit)
-	}
-	return "与上届持平"
-}
 
 // EducationLevel ranks an education text: 0 小学, 1 初中, 2 高中/中专,
 // 3 大专, 4 本科, 5 硕士研究生, 6 博士研究生; -1 when unrecognised.
@@ -110,7 +122,7 @@ func (e *Election) computeStats() *Stats {
 		st.Attendance = Round1(float64(st.Present) * 100 / float64(st.Expected))
 	}
 	date, hasDate := e.ElectionDate()
-	var women, minor, young, college, bachelor, re, ageSum int
+	var women, minor, young, college, bachelor, re, ageSum, cross int
 	st.YoungestAge = 1 << 30
 	for _, name := range r.Elected {
 		c, ok := e.Candidate(name)
@@ -132,6 +144,9 @@ func (e *Election) computeStats() *Stats {
 		}
 		if c.Incumbent {
 			re++
+		}
+		if IsVillageCommittee(c.Concurrent) {
+			cross++
 		}
 		if c.Birth != nil && hasDate {
 			age := c.Birth.AgeAt(date)
@@ -156,6 +171,12 @@ func (e *Election) computeStats() *Stats {
 	st.Bachelor = share(bachelor, n)
 	st.Reelected = share(re, n)
 	st.Newcomers = share(n-re, n)
+	if u := e.Unit(); u == UnitVillage || u == UnitCommunity {
+		st.TwoCommittees = true
+		st.CrossHeld = share(cross, n)
+		c, _ := e.Candidate(r.Secretary)
+		st.OneShoulder = r.Secretary != "" && IsVillageDirector(c.Concurrent)
+	}
 	if p := e.File.Previous; p != nil && p.Members > 0 {
 		delta := func(s Share, prev *int) Share {
 			if prev == nil {

@@ -111,6 +111,130 @@ func (e *Election) TermEnd() (Date, bool) {
 	return TermEnd(*on, e.TermYears()), true
 }
 
+// Timings of an election against the term (Term.Timing).
+const (
+	TimingOnTime = ""
+	TimingLate   = "late"  // more than the tolerance after the term ends
+	TimingEarly  = "early" // more than the tolerance before it ends
+)
+
+// Term is the outgoing committee's term as the 请示 states it and check
+// judges it, from elected_on and the term in force by TermEnd.
+type Term struct {
+	Known bool // elected_on is given
+	Start Date // elected_on
+	Years int  // the term in force (term_years, else the default)
+	End   Date // TermEnd(Start, Years)
+	// Ended: the term has ended by the 请示's date (the 请示 says "已于…届满",
+	// else "将于…届满").
+	Ended bool
+	// Timing is TimingLate or TimingEarly when the meeting is more than
+	// [rules] term_tolerance_months after or before End (the 请示 then
+	// asks approval of the delayed or early election, 条例第三条); Months
+	// is by how many whole months.
+	Timing string
+	Months int
+}
+
+// Term returns the outgoing committee's term; Known is false without
+// elected_on.
+func (e *Election) Term() Term {
+	t := Term{Years: e.TermYears()}
+	on := e.File.Organization.ElectedOn
+	if on == nil {
+		return t
+	}
+	t.Known, t.Start = true, *on
+	t.End = TermEnd(*on, t.Years)
+	p := e.File.Plan
+	if ref := firstDate(p.RequestDate, p.MeetingDate); ref != nil {
+		t.Ended = !ref.Before(t.End)
+		if t.End.Day == 0 { // known to the month: ended once that month has come
+			t.Ended = ref.Year*12+ref.Month >= t.End.Year*12+t.End.Month
+		}
+	}
+	meeting, ok := e.ElectionDate()
+	if !ok {
+		return t
+	}
+	tol := e.Settings.TermToleranceMonths
+	switch {
+	case t.End.AddMonths(tol).Before(meeting):
+		t.Timing, t.Months = TimingLate, MonthsBetween(t.End, meeting)
+	case meeting.Before(t.End.AddMonths(-tol)):
+		t.Timing, t.Months = TimingEarly, MonthsBetween(meeting, t.End)
+	}
+	return t
+}
+
+// firstDate returns the first of the dates that is given.
+func firstDate(ds ...*Date) *Date {
+	for _, d := range ds {
+		if d != nil {
+			return d
+		}
+	}
+	return nil
+}
+
+// findTermYears refuses a term of no years: term_years = 0 (or less)
+// would print a term that ends when it starts.
+func findTermYears(e *Election, refuse func(field, msg string)) {
+	o := &e.File.Organization
+	if _, given := e.keyPos["organization.term_years"]; !given || o.TermYears > 0 || !e.Settings.IsParty() {
+		return
+	}
+	refuse("organization.term_years", fmt.Sprintf("任期应为正整数年（现为%d年）：基层党组织每届任期3年至5年；请写实际任期，或删除 term_years 按默认任期（%s%d年）",
+		o.TermYears, e.termWho(), DefaultTermYears(e.File.Kind, e.Unit())))
+}
+
+// checkTerm warns of a term that is not the usual one for the kind and
+// unit; of a 请示 without elected_on, which cannot state the term; and of
+// a meeting long after the term ended or long before it ends, a delayed
+// or early election (term_overdue, term_early) the higher organisation
+// approves.
+func (v *validator) checkTerm() {
+	e := v.e
+	o := &e.File.Organization
+	if !e.Settings.IsParty() {
+		return
+	}
+	if def := DefaultTermYears(e.File.Kind, e.Unit()); o.TermYears >= 3 && o.TermYears <= 5 && o.TermYears != def {
+		v.warnf("term", "organization.term_years", "%s每届任期一般为%d年（中办《关于党的基层组织任期的意见》，2018），现写为%d年；请核实，如无特别规定请删除 term_years（按%d年计算）", e.termWho(), def, o.TermYears, def)
+	}
+	if o.ElectedOn == nil {
+		v.warnf("missing", "organization", "缺少 [organization] 的 elected_on（本届%s选举产生的日期）：请示要写明本届的任期和届满时间，也据此检查是否按期换届；请填写，如 elected_on = 2021-07-10", e.Kind.bodyWord())
+		return
+	}
+	t := e.Term()
+	who := "本届" + e.Kind.bodyWord()
+	when := fmt.Sprintf("%s于%s选举产生，任期%d年", who, o.ElectedOn.Chinese(), t.Years)
+	meeting, _ := e.ElectionDate()
+	reason := "请在 [plan] 中用 term_reason 写明原因（请示中写入）"
+	if r := e.File.Plan.TermReason; r != "" {
+		reason = "请示中写明的原因：" + r
+	}
+	switch t.Timing {
+	case TimingLate:
+		over := ""
+		if t.Months > 12 {
+			over = "延期换届一般不超过1年，"
+		}
+		v.warnf("term_overdue", "organization.elected_on", "%s，已于%s届满；党员大会定于%s，比届满晚%d个月，属于延期换届。%s延期须报上级党组织批准（《中国共产党基层组织选举工作条例》第三条），请示将请求批准延期换届；%s", when, t.End.Chinese(), meeting.Chinese(), t.Months, over, reason)
+	case TimingEarly:
+		v.warnf("term_early", "organization.elected_on", "%s，将于%s届满；党员大会定于%s，比届满早%d个月，属于提前换届。提前换届须报上级党组织批准（《中国共产党基层组织选举工作条例》第三条），请示将请求批准提前换届；%s", when, t.End.Chinese(), meeting.Chinese(), t.Months, reason)
+	}
+}
+
+// termWho names the organisation the default term is for: "党支部",
+// "基层党委", "社区党组织"….
+func (e *Election) termWho() string {
+	if u := e.Unit(); u == UnitVillage || u == UnitCommunity {
+		return UnitLabel(u) + "党组织"
+	}
+	return e.Kind.Name
+}
+
 // checkUnit validates [organization] unit.
 func (v *validator) checkUnit() {
 	u := v.e.File.Organization.Unit

@@ -55,6 +55,32 @@ func (d Date) Before(e Date) bool {
 	return d.Day < e.Day
 }
 
+// AddMonths returns the date n months later (earlier for n < 0), on the
+// same day or the month's last day when it has fewer (31 March + 1 month
+// is 30 April); a date known to the month stays so.
+func (d Date) AddMonths(n int) Date {
+	m := d.Year*12 + d.Month - 1 + n
+	out := Date{Year: m / 12, Month: m%12 + 1, Day: d.Day}
+	for out.Day > 28 && !validDate(out.Year, out.Month, out.Day) {
+		out.Day--
+	}
+	return out
+}
+
+// MonthsBetween is the number of whole months from a to b (negative when
+// b is before a); a day known to the month counts as its first.
+func MonthsBetween(a, b Date) int {
+	n := (b.Year-a.Year)*12 + b.Month - a.Month
+	if a.Day > 0 && b.Day > 0 {
+		if n > 0 && b.Day < a.Day {
+			n--
+		} else if n < 0 && b.Day > a.Day {
+			n++
+		}
+	}
+	return n
+}
+
 // AgeAt returns the age in completed years (周岁) on day e. With month
 // precision the birthday is taken as the first of the month.
 func (d Date) AgeAt(e Date) int {
@@ -74,7 +100,7 @@ func (d Date) AgeAt(e Date) int {
 }
 
 func validDate(y, m, d int) bool {
-	if y < 1900 || y > 2200 || m < 1 || m > 12 {
+	if y < minYear || y > maxYear || m < 1 || m > 12 {
 		return false
 	}
 	if d == 0 {
@@ -107,20 +133,32 @@ func parseDateString(s string) (Date, bool) {
 }
 
 func (d *Date) decodeTOML(dec *decoder, path string, v any) {
+	var p Date
 	switch x := v.(type) {
 	case toml.LocalDate:
-		*d = Date{x.Year, x.Month, x.Day}
-		return
+		p = Date{x.Year, x.Month, x.Day}
 	case string:
-		if p, ok := parseDateString(x); ok {
-			*d = p
+		var ok bool
+		p, ok = parseDateString(x)
+		outOfRange := p.Month >= 1 && p.Month <= 12 && (p.Year < minYear || p.Year > maxYear)
+		if !ok && !outOfRange { // not a date at all; one out of range is said below
+			dec.typeError(path, v, `日期，如 2024-07-18 或 "1975-03"`)
 			return
 		}
+	default:
 		dec.typeError(path, v, `日期，如 2024-07-18 或 "1975-03"`)
 		return
 	}
-	dec.typeError(path, v, `日期，如 2024-07-18 或 "1975-03"`)
+	if p.Year < minYear || p.Year > maxYear {
+		dec.add(LevelError, "dates", path, dec.l.ValPos(path),
+			fmt.Sprintf("键 %s 的日期（%d年）不合理：应在%d年至%d年之间；请核对", displayPath(path), p.Year, minYear, maxYear))
+		return
+	}
+	*d = p
 }
+
+// The years a date of an election file may fall in.
+const minYear, maxYear = 1900, 2200
 
 // Fraction is a ratio written "4/5" (also "2/3", "1/2"). A decimal such as
 // 0.8 is accepted too.

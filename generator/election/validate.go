@@ -2,6 +2,7 @@ package election
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -34,6 +35,10 @@ func (v *validator) run() {
 	v.refuse()
 	checkRulesTable(e.Loaded, func(level, code, field, msg string) { v.add(level, code, field, msg) })
 	v.header()
+	v.checkTerm()
+	v.warnDates()
+	v.contact()
+	v.approval()
 	v.members()
 	v.plan()
 	v.discipline()
@@ -124,17 +129,6 @@ func (v *validator) plan() {
 	e := v.e
 	p := &e.File.Plan
 	s := e.Settings
-	for _, d := range []struct {
-		field string
-		val   *Date
-	}{{"plan.request_date", p.RequestDate}, {"plan.meeting_date", p.MeetingDate}, {"plan.notice_date", p.NoticeDate}} {
-		if d.val != nil && !d.val.HasDay() {
-			v.errorf("type", d.field, "%s 应写到日，如 2024-07-18", d.field)
-		}
-	}
-	if p.RequestDate != nil && p.MeetingDate != nil && p.MeetingDate.Before(*p.RequestDate) {
-		v.errorf("dates", "plan.meeting_date", "党员大会日期（%s）早于请示日期（%s）", p.MeetingDate.Chinese(), p.RequestDate.Chinese())
-	}
 	if s.IsParty() {
 		if p.SecretarySeats != 1 {
 			v.errorf("seats", "plan.secretary_seats", "书记名额应为1名，现为%d名", p.SecretarySeats)
@@ -155,6 +149,46 @@ func (v *validator) plan() {
 		v.errorf("seats", "plan.deputy_seats", "书记、副书记名额（%d名）多于委员名额（%d名）", p.SecretarySeats+p.DeputySeats, p.CommitteeSeats)
 	}
 }
+
+// contact warns when a 请示 would go up without its 附注: a 请示 carries
+// 联系人 and 电话 (domain.md §C.3), unless [rules] request_contact_note is
+// false.
+func (v *validator) contact() {
+	c := v.e.File.Contact
+	if !v.e.Settings.IsParty() || !v.e.Settings.RequestContactNote || (strings.TrimSpace(c.Name) != "" && strings.TrimSpace(c.Phone) != "") {
+		return
+	}
+	var lack []string
+	if strings.TrimSpace(c.Name) == "" {
+		lack = append(lack, "联系人（name）")
+	}
+	if strings.TrimSpace(c.Phone) == "" {
+		lack = append(lack, "电话（phone）")
+	}
+	then := "请填写"
+	if len(lack) == 2 {
+		then = "请填写，否则请示不印附注"
+	}
+	v.warnf("contact", "contact", "请示应在附注中写明联系人和电话，[contact] 缺少%s；%s", strings.Join(lack, "和"), then)
+}
+
+// approval reminds of the 批复 the 通知 and 选举办法 cite, and checks the
+// form of its number (〔2024〕, not [2024] or (2024)).
+func (v *validator) approval() {
+	p := &v.e.File.Plan
+	if !v.e.Settings.IsParty() {
+		return
+	}
+	if p.ApprovalDate == nil && p.RequestDate != nil {
+		v.warnf("approval", "plan", "还没有填写上级党组织的批复（[plan] 的 approval_date 批复日期、approval_number 批复文号）：党员大会通知和选举办法写明“经…批复同意”并引用文号，通知的日期不早于批复日期；收到批复后请填写，未填写时通知的日期留空待填")
+	}
+	if n := p.ApprovalNumber; n != "" && yearBrackets.MatchString(n) {
+		v.warnf("approval", "plan.approval_number", "批复文号 %q 中的年份应用六角括号〔〕括起来，如“%s”", n, yearBrackets.ReplaceAllString(n, "〔$1〕"))
+	}
+}
+
+// yearBrackets finds a year in the wrong brackets: [2024], (2024), 【2024】….
+var yearBrackets = regexp.MustCompile(`[\[［(（【〈<]\s*((?:19|20|21)\d\d)\s*[\]］)）】〉>]`)
 
 // committeeForm checks which form the election takes — a committee, or a
 // branch without one whose 党员大会 elects the 书记 directly — against the

@@ -64,9 +64,6 @@ func (v *validator) candidates(b *Body) {
 		if c.Birth == nil {
 			v.warnf("missing", p+".birth", "候选人 %s 缺少出生年月（birth），年龄统计将不完整", c.Name)
 		}
-		if c.Birth != nil && c.PartySince != nil && c.PartySince.AgeAt(*c.Birth) > -18 && c.PartySince.Year-c.Birth.Year < 18 {
-			v.warnf("dates", p+".party_since", "候选人 %s 的入党时间（%s）距出生（%s）不足18年，请核实", c.Name, c.PartySince.Chinese(), c.Birth.Chinese())
-		}
 		if c.Education != "" && EducationLevel(c.Education) < 0 {
 			v.warnf("education", p+".education", "无法识别候选人 %s 的学历“%s”，学历统计将不计入；可写：研究生、大学本科、大专、中专、高中、初中等", c.Name, c.Education)
 		}

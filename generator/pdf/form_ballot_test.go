@@ -256,8 +256,8 @@ func TestSampleBallots(t *testing.T) {
 	flat := strings.ReplaceAll(strings.ReplaceAll(txt, "\n", ""), " ", "")
 	for _, want := range []string{
 		"中国共产党东华社区支部委员会委员选票", "（按姓氏笔画为序）",
-		"应选委员5名，候选人6名", "划“○”", "划“×”", "不划任何符号",
-		"对候选人弃权的，不能另选他人", "所写的人不计票",
+		"应选委员5名，候选人6名", "画“○”", "画“×”", "不画任何符号",
+		"弃权的不能另选他人", "所写的人不计票",
 		"等于或少于5名的为有效票，多于5名的为无效票", "蓝色或黑色钢笔、签字笔", "印章",
 	} {
 		if !strings.Contains(flat, want) {
@@ -277,7 +277,7 @@ func TestSampleBallots(t *testing.T) {
 	if i, j := strings.Index(fs, "嵇玉"), strings.Index(fs, "周陈"); i < 0 || j < 0 || i > j {
 		t.Errorf("书记 嵇玉 must come before 副书记 周陈 (approved order): %s", fs)
 	}
-	for _, want := range []string{"中国共产党东华社区支部委员会书记、副书记选票", "书记1名、副书记1名", "实行等额选举", "另选的人必须是新一届委员会委员"} {
+	for _, want := range []string{"中国共产党东华社区支部委员会书记、副书记选票", "书记1名、副书记1名", "实行等额选举", "另选的人须是新一届委员会委员"} {
 		if !strings.Contains(fs, want) {
 			t.Errorf("书记副书记选票 lacks %q:\n%s", want, fs)
 		}
@@ -377,9 +377,10 @@ func TestManyCandidatesAllVariants(t *testing.T) {
 // TestBallotTooBigRefused: a ballot that cannot fit is refused with a
 // Chinese message saying what to change; the text is never shrunk.
 func TestBallotTooBigRefused(t *testing.T) {
-	e0 := loadElection(t, withCandidates(t, manyNames, 19, "\n[ballot]\nvariant = 1\n"))
+	more := append(append([]string(nil), manyNames...), "许晴", "韩冰", "唐宁", "宋雨", "曹阳", "彭越")
+	e0 := loadElection(t, withCandidates(t, more, 24, "\n[ballot]\nvariant = 1\n"))
 	if _, err := buildDocs(t, e0, 2, "ballot"); err == nil || !strings.Contains(err.Error(), "竖排") || !strings.Contains(err.Error(), "variant") {
-		t.Errorf("24 candidates with a long name, variant 1: want a refusal pointing to variant 3, got %v", err)
+		t.Errorf("30 candidates with a long name, variant 1: want a refusal pointing to variant 3, got %v", err)
 	}
 	var names []string
 	for _, a := range []string{"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"} {

@@ -104,6 +104,11 @@ var keys = slices.Concat([]Key{
 	{Path: "members.total", Label: "党员总数", Help: "含预备党员。"},
 	{Path: "members.probationary", Label: "预备党员人数", Help: "预备党员没有表决权、选举权。"},
 	{Path: "members.expected", Label: "应到会有选举权人数（手工给定）", Help: "一般不填：程序按 党员总数 − 预备党员 − 不计入人数 计算。"},
+	{Path: "members.women", Label: "女党员", Help: "可不填；以下几项写进工作报告的“基本情况”。"},
+	{Path: "members.minorities", Label: "少数民族党员"},
+	{Path: "members.age_35_or_under", Label: "35岁及以下的党员"},
+	{Path: "members.age_over_60", Label: "61岁及以上的党员"},
+	{Path: "members.college_or_above", Label: "大专及以上学历的党员"},
 	{Path: "members.excluded", Label: "不计入应到会人数的党员", Help: "经上级党组织同意、党员大会通过，如年老体弱卧床、长期外出。"},
 	{Path: "members.excluded.name", Label: "姓名"},
 	{Path: "members.excluded.reason", Label: "原因"},
@@ -117,6 +122,8 @@ var keys = slices.Concat([]Key{
 	{Path: "plan.request_date", Label: "请示日期", Help: "请示的成文日期。", Placeholder: dayHint},
 	{Path: "plan.approval_date", Label: "上级批复日期", Help: "上级党组织批复同意换届的日期（可不填）。", Placeholder: dayHint},
 	{Path: "plan.approval_number", Label: "批复文号", Help: "可不填。"},
+	{Path: "plan.meeting_notice_date", Label: "党员大会通知日期", Help: "不填时为上级批复日期。", Placeholder: dayHint},
+	{Path: "plan.term_reason", Label: "延期或提前换届的原因", Help: "任期届满前后3个月以外换届时填写，写进请示。"},
 	{Path: "plan.notice_date", Label: "公示日期", Placeholder: dayHint},
 	{Path: "plan.notice_start", Label: "公示开始日期", Placeholder: dayHint},
 	{Path: "plan.notice_end", Label: "公示结束日期", Placeholder: dayHint},
@@ -139,6 +146,14 @@ var keys = slices.Concat([]Key{
 	// 候选人
 	{Path: "candidates", Label: "委员候选人预备人选", Group: "candidates"},
 }, candidateKeys("candidates"), []Key{
+	// 推荐、考察和公示
+	{Path: "nomination", Label: "推荐、考察和公示的情况（工作总结用，可不填）", Group: "candidates", Widget: wFold},
+	{Path: "nomination.participants", Label: "参加推荐的党员人数"},
+	{Path: "nomination.public_participants", Label: "参加推荐的群众人数"},
+	{Path: "nomination.rounds", Label: "推荐轮次"},
+	{Path: "nomination.initial_candidates", Label: "候选人初步人选人数"},
+	{Path: "nomination.inspected_by", Label: "考察的组织", Placeholder: "如 街道党工委考察组"},
+	{Path: "nomination.notice_feedback", Label: "公示结果", Help: "不填时写“公示期间未收到反映”。", Widget: wText},
 	// 纪律检查委员会
 	{Path: "discipline", Label: "纪律检查委员会", Group: "discipline", Widget: wInline},
 	{Path: "discipline.name", Label: "纪委全称", Help: "纪委的选票、名单、工作报告用，如“中共东华社区纪律检查委员会”。"},
@@ -175,6 +190,10 @@ var keys = slices.Concat([]Key{
 	{Path: "summary.experiences", Label: "经验体会", Help: "每行一条。", Widget: wLines, After: true},
 	{Path: "summary.problems", Label: "存在的问题", Help: "每行一条。", Widget: wLines, After: true},
 	{Path: "summary.next_steps", Label: "下一步打算", Help: "每行一条。", Widget: wLines, After: true},
+	{Path: "summary.discipline", Label: "换届纪律", Help: "如何严肃换届纪律；可不填。", Widget: wText, After: true},
+	{Path: "summary.guidance", Label: "上级指导", Help: "上级党组织如何指导换届；可不填。", Widget: wText, After: true},
+	{Path: "summary.result_approval_date", Label: "上级批复选举结果的日期", Placeholder: dayHint, After: true},
+	{Path: "summary.result_approval_number", Label: "批复选举结果的文号", After: true},
 	{Path: "previous", Label: "上届委员会情况（与上届对比用，可不填）", Group: "summary"},
 	{Path: "previous.members", Label: "委员人数"},
 	{Path: "previous.women", Label: "女委员"},
@@ -278,6 +297,8 @@ func reportKeys(prefix string) []Key {
 		{Path: prefix + ".suggestions", Label: "对新一届委员会的建议", Widget: wInline},
 		{Path: prefix + ".suggestions.items", Label: "对新一届委员会的建议", Help: "每行一条。", Widget: wLines},
 		{Path: prefix + ".closing", Label: "结尾一段", Widget: wText},
+		{Path: prefix + ".new_members", Label: "任期内发展党员人数", Help: "可不填；写进“基本情况”。"},
+		{Path: prefix + ".dues_collected", Label: "任期内收缴党费（元）", Help: "可不填；写进“基本情况”。"},
 	}
 }
 
