@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -406,6 +407,40 @@ func TestSmallBranchForms(t *testing.T) {
 		}
 		if len(outs) < 5 {
 			t.Errorf("%d voters: %d forms", expected, len(outs))
+		}
+	}
+}
+
+// TestNormativeSample: the contract's own sample (shared/spec/
+// election.sample.toml), not our extended copy of it, reads without a
+// finding on its keys, checks without an error and builds every document.
+func TestNormativeSample(t *testing.T) {
+	const path = "../../../shared/spec/election.sample.toml"
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("shared/spec is not beside the repository")
+	}
+	l, err := election.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Findings) != 0 {
+		t.Fatalf("normative sample not read cleanly: %v", l.Findings)
+	}
+	e := election.Analyze(l)
+	if errs := append(e.Findings.Errors(), Check(e, Options{NoSystemFonts: true})...).Errors(); len(errs) > 0 {
+		t.Fatalf("normative sample has errors: %v", errs)
+	}
+	outs, notes := buildAll(t, e)
+	if notes != "" {
+		t.Errorf("documents skipped: %s", notes)
+	}
+	var names []string
+	for _, o := range outs {
+		names = append(names, filepath.Base(o.Path))
+	}
+	for _, want := range []string{"东华社区党支部-换届选举请示.pdf", "东华社区党支部-选举结果请示.pdf", "东华社区党支部-换届选举工作总结.pdf", "东华社区党支部-委员选票.pdf"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("no %s in %v", want, names)
 		}
 	}
 }
