@@ -13,8 +13,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"huanjie/generator/build"
 	"huanjie/generator/district"
@@ -158,15 +160,7 @@ func Run(files []string, opt Options) (*Report, error) {
 		r.Entries = append(r.Entries, en)
 	}
 	assignFolders(r.Entries)
-	s := build.NewSession()
-	p := progress{w: opt.Progress, total: len(r.Entries)}
-	for i, en := range r.Entries {
-		p.show(i, r, en.Name())
-		if en.E != nil {
-			buildOne(s, en, opt)
-		}
-	}
-	p.done()
+	buildAll(r.Entries, opt)
 	r.Stats = district.Compute(r.Elections())
 	writeSummary(r, opt)
 	return r, nil
@@ -197,14 +191,62 @@ func assignFolders(es []*Entry) {
 	}
 }
 
+// buildAll builds the elections, as many at a time as there are
+// processors: filling templates and laying out forms is sequential within
+// one election, so a second one keeps the other processor busy. Each
+// election writes only its own folder and its own Entry, the session is
+// safe for concurrent use, and the entries keep their order, so the result
+// does not depend on scheduling; only the progress line's counts do.
+func buildAll(entries []*Entry, opt Options) {
+	s := build.NewSession()
+	p := progress{w: opt.Progress, total: len(entries)}
+	var (
+		mu             sync.Mutex // guards the counts below
+		built, refused int
+		wg             sync.WaitGroup
+		slots          = make(chan struct{}, runtime.GOMAXPROCS(0))
+	)
+	for i, en := range entries {
+		slots <- struct{}{}
+		mu.Lock()
+		p.show(i, built, refused, en.Name())
+		mu.Unlock()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if en.E != nil {
+				buildOne(s, en, opt)
+			}
+			mu.Lock()
+			if en.Built() {
+				built++
+			} else {
+				refused++
+			}
+			mu.Unlock()
+			<-slots
+		}()
+	}
+	wg.Wait()
+	p.done()
+}
+
 func buildOne(s *build.Session, en *Entry, opt Options) {
 	e := en.E
 	bopt := build.Options{Out: filepath.Join(opt.Out, en.Folder), Formats: opt.Formats, TemplatesDir: opt.TemplatesDir, FontsDir: opt.FontsDir, NoSystemFonts: opt.NoSystemFonts}
-	// The findings check gives, with every reason build would refuse for.
-	findings := append(append(election.Findings(nil), e.Findings...), s.Check(e, bopt)...).Sorted()
-	en.Findings = append(findings, en.Findings...)
+	// The findings check gives: the data's own, and every reason build
+	// refuses for. check and build agree by construction (build.Check),
+	// and every one of check's own findings is an error that build
+	// refuses for, so a set that builds has none of them: check's dry run
+	// (which fills every template and lays the forms out again) is only
+	// needed to place the reasons of a refusal.
+	findings := append(election.Findings(nil), e.Findings...)
 	var notes bytes.Buffer
 	outs, err := s.Plan(e, bopt, &notes)
+	if err != nil {
+		findings = append(findings, s.Check(e, bopt)...)
+	}
+	en.Findings = append(findings.Sorted(), en.Findings...)
 	if err == nil {
 		err = build.Write(outs)
 	}

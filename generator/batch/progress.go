@@ -29,17 +29,10 @@ type progress struct {
 // returns to its start.
 const maxWidth = 78
 
-func (p progress) show(i int, r *Report, name string) {
+// show says election i is starting, with the counts of those finished.
+func (p progress) show(i, built, refused int, name string) {
 	if p.w == nil {
 		return
-	}
-	built, refused := 0, 0
-	for _, en := range r.Entries[:i] {
-		if en.Built() {
-			built++
-		} else {
-			refused++
-		}
 	}
 	line := fmt.Sprintf("[%d/%d] 已生成%d个，未生成%d个 · 正在处理 %s", i+1, p.total, built, refused, name)
 	fmt.Fprintf(p.w, "\r\x1b[K%s", clip(line, maxWidth))
