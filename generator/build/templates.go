@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -89,9 +91,11 @@ func LoadTemplates(dir string) ([]*Template, error) {
 			files[e.Name()] = b
 		}
 	}
+	// In file-name order, so that of two faulty templates the same one is
+	// reported every time.
 	var out []*Template
-	for name, b := range files {
-		t, err := parseTemplate(name, b)
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		t, err := parseTemplate(name, files[name])
 		if err != nil {
 			return nil, err
 		}
