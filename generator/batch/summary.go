@@ -59,13 +59,9 @@ func workbook(r *Report, v *build.DistrictView) xlsx.Book {
 		if !en.Built() {
 			status = "未生成"
 		}
-		errs, warns := 0, 0
+		errs := len(en.Findings.Errors())
+		warns := len(en.Findings) - errs
 		for _, f := range en.Findings {
-			if f.Level == election.LevelError {
-				errs++
-			} else {
-				warns++
-			}
 			problems.Rows = append(problems.Rows, problemRow(en, f))
 		}
 		if !en.Built() && en.E != nil && len(en.E.Findings.DataErrors()) == 0 {
