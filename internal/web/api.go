@@ -77,7 +77,7 @@ func (s *server) build(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	opt := build.Options{Formats: list(q.Get("format")), Only: list(q.Get("only")), Draft: isSet(q.Get("draft"))}
-	outs, err := build.Plan(e, opt, io.Discard)
+	outs, err := s.session.Plan(e, opt, io.Discard)
 	if err != nil {
 		refused(w, e, err)
 		return
@@ -151,7 +151,7 @@ func (s *server) document(w http.ResponseWriter, r *http.Request) {
 	if format == "" {
 		format = "pdf"
 	}
-	outs, err := build.Plan(e, build.Options{Formats: []string{format}, Only: []string{only}, Draft: isSet(q.Get("draft"))}, io.Discard)
+	outs, err := s.session.Plan(e, build.Options{Formats: []string{format}, Only: []string{only}, Draft: isSet(q.Get("draft"))}, io.Discard)
 	if err != nil {
 		var ue *build.UsageError
 		if errors.As(err, &ue) {
