@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"huanjie/generator/build"
+	"huanjie/generator/district"
 	"huanjie/generator/election"
 	"huanjie/internal/report"
 )
@@ -228,17 +229,13 @@ func (s *server) form(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	e := election.Analyze(l)
-	name := e.File.Organization.ShortName
-	if name == "" {
-		name = e.File.Organization.Name
-	}
 	writeJSON(w, http.StatusOK, formAnswer{
 		TOML:      string(text),
 		Check:     report.Check(e),
 		Buildable: len(e.Findings.DataErrors()) == 0,
 		Facts:     facts(e),
 		Docs:      docStates(e),
-		Name:      name,
+		Name:      district.Short(e),
 	})
 }
 
