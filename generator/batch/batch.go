@@ -161,8 +161,9 @@ func Run(files []string, opt Options) (*Report, error) {
 	}
 	assignFolders(r.Entries)
 	buildAll(r.Entries, opt)
-	r.Stats = district.Compute(r.Elections())
-	writeSummary(r, opt)
+	v := build.NewDistrictView(r.Elections())
+	r.Stats = v.S
+	writeSummary(r, v, opt)
 	return r, nil
 }
 

@@ -18,19 +18,17 @@ const WorkbookName = "汇总.xlsx"
 // entryHeader follows district.ElectionHeader in the first sheet.
 var entryHeader = []string{"文书", "输出文件夹", "错误", "提醒", "首个问题"}
 
-// writeSummary writes 汇总.xlsx and the 汇总 document into opt.Out; what
-// fails is reported in r.Problems (the elections' own folders are
-// already written).
-func writeSummary(r *Report, opt Options) {
-	es := r.Elections()
-	v := build.NewDistrictView(es)
+// writeSummary writes 汇总.xlsx and the 汇总 document of v, the view of
+// r's elections, into opt.Out; what fails is reported in r.Problems (the
+// elections' own folders are already written).
+func writeSummary(r *Report, v *build.DistrictView, opt Options) {
 	var buf bytes.Buffer
 	if err := xlsx.Write(&buf, workbook(r, v)); err != nil {
 		r.Problems = append(r.Problems, "无法生成"+WorkbookName+"："+err.Error())
 		return
 	}
 	outs := []build.Output{{Name: "xlsx", Path: filepath.Join(opt.Out, WorkbookName), Data: buf.Bytes()}}
-	if len(es) > 0 {
+	if v.S.Elections > 0 {
 		docs, err := build.District(v, build.Options{Out: opt.Out, Formats: opt.Formats, TemplatesDir: opt.TemplatesDir, FontsDir: opt.FontsDir, NoSystemFonts: opt.NoSystemFonts})
 		if err != nil {
 			r.Problems = append(r.Problems, "无法生成换届选举情况汇总："+err.Error())
@@ -61,13 +59,9 @@ func workbook(r *Report, v *build.DistrictView) xlsx.Book {
 		if !en.Built() {
 			status = "未生成"
 		}
-		errs, warns := 0, 0
+		errs := len(en.Findings.Errors())
+		warns := len(en.Findings) - errs
 		for _, f := range en.Findings {
-			if f.Level == election.LevelError {
-				errs++
-			} else {
-				warns++
-			}
 			problems.Rows = append(problems.Rows, problemRow(en, f))
 		}
 		if !en.Built() && en.E != nil && len(en.E.Findings.DataErrors()) == 0 {

@@ -244,22 +244,17 @@ func RowCells(file string, e *election.Election) map[string]Cell {
 // TotalsRow sums the election rows: counts added, ratios over the sums,
 // the average age over every age known.
 func (s *Stats) TotalsRow(es []*election.Election) []Cell {
-	var expected, present, presentBase, seats, cands int
+	var expected, present, presentBase, seats, cands, secretaries int
+	var g Group
 	for _, e := range es {
 		expected += e.Expected
 		seats += e.Seats()
 		cands += len(e.File.Candidates)
-		if e.Result != nil {
-			present += e.Result.Quorum.Present
-			presentBase += e.Result.Quorum.Expected
-		}
-	}
-	var g Group
-	secretaries := 0
-	for _, e := range es {
-		if e.Result != nil {
+		if r := e.Result; r != nil {
+			present += r.Quorum.Present
+			presentBase += r.Quorum.Expected
 			g = sum(g, elected(e))
-			if e.Result.Secretary != "" {
+			if r.Secretary != "" {
 				secretaries++
 			}
 		}

@@ -241,9 +241,10 @@ func Unknown(name string) []rune {
 }
 
 // charKey maps a character to an integer whose order is the order of
-// characters: stroke count (no count: last), then stroke sequence (no
-// sequence: after those with one), then code point. Bytes that are not
-// valid UTF-8 get keys after every character.
+// characters: stroke count (no count: last), then its rank in the order of
+// compareChars (sequence, structure, forms, code point); a character
+// without a sequence comes after those with one, by code point. Bytes that
+// are not valid UTF-8 get keys after every character.
 func charKey(r rune) uint64 {
 	c := strokeCount(r)
 	if c == 0 {

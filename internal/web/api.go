@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"huanjie/generator/build"
+	"huanjie/generator/district"
 	"huanjie/generator/election"
 	"huanjie/internal/report"
 )
@@ -77,7 +78,7 @@ func (s *server) build(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	opt := build.Options{Formats: list(q.Get("format")), Only: list(q.Get("only")), Draft: isSet(q.Get("draft"))}
-	outs, err := build.Plan(e, opt, io.Discard)
+	outs, err := s.session.Plan(e, opt, io.Discard)
 	if err != nil {
 		refused(w, e, err)
 		return
@@ -151,7 +152,7 @@ func (s *server) document(w http.ResponseWriter, r *http.Request) {
 	if format == "" {
 		format = "pdf"
 	}
-	outs, err := build.Plan(e, build.Options{Formats: []string{format}, Only: []string{only}, Draft: isSet(q.Get("draft"))}, io.Discard)
+	outs, err := s.session.Plan(e, build.Options{Formats: []string{format}, Only: []string{only}, Draft: isSet(q.Get("draft"))}, io.Discard)
 	if err != nil {
 		var ue *build.UsageError
 		if errors.As(err, &ue) {
@@ -228,17 +229,13 @@ func (s *server) form(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	e := election.Analyze(l)
-	name := e.File.Organization.ShortName
-	if name == "" {
-		name = e.File.Organization.Name
-	}
 	writeJSON(w, http.StatusOK, formAnswer{
 		TOML:      string(text),
 		Check:     report.Check(e),
 		Buildable: len(e.Findings.DataErrors()) == 0,
 		Facts:     facts(e),
 		Docs:      docStates(e),
-		Name:      name,
+		Name:      district.Short(e),
 	})
 }
 

@@ -47,15 +47,6 @@ var documentList = sync.OnceValue(func() []doc {
 	return out
 })
 
-// where each section a template needs is typed on the page.
-var needSection = map[string]string{
-	"meeting":       "选举情况",
-	"result":        "选举情况",
-	"first_meeting": "第一次全体会议",
-	"report":        "工作报告",
-	"summary":       "换届工作总结",
-}
-
 // docStates says which documents the data allow: every file build would
 // write, the forms of each vote and of each body (the 纪委's) named as
 // build names them. Whether the election's outcome allows the result
@@ -76,27 +67,36 @@ func docStates(e *election.Election) []docState {
 	return out
 }
 
-// missingSection names the section of the page still to be typed for a
-// template's need n, for body; "" when it is there.
+// missingSection names (by its title) the section of the page still to be
+// typed for a template's need n, for body; "" when it is there.
 func missingSection(e *election.Election, n, body string) string {
 	f := &e.File
 	d := f.Discipline
 	switch {
 	case (n == "meeting" || n == "result") && f.Meeting == nil:
-		return needSection[n]
+		return sectionTitle["meeting"]
 	case n == "first_meeting" && f.FirstMeeting == nil && !e.Kind.Direct:
-		return needSection[n]
+		return sectionTitle["first_meeting"]
 	case n == "first_meeting" && e.Discipline != nil && (d == nil || d.FirstMeeting == nil):
-		return "纪律检查委员会"
+		return sectionTitle["discipline"]
 	case n == "report" && body == election.BodyDiscipline && (d == nil || d.Report == nil):
-		return "纪律检查委员会"
+		return sectionTitle["discipline"]
 	case n == "report" && body != election.BodyDiscipline && f.Report == nil:
-		return needSection[n]
+		return sectionTitle["report"]
 	case n == "summary" && f.Summary == nil:
-		return needSection[n]
+		return sectionTitle["summary"]
 	}
 	return ""
 }
+
+// sectionTitle is the title of each section of the page by its id.
+var sectionTitle = func() map[string]string {
+	m := make(map[string]string, len(groups))
+	for _, g := range groups {
+		m[g.ID] = g.Title
+	}
+	return m
+}()
 
 // facts are check's 基本情况 and, after the meeting, the outcome.
 func facts(e *election.Election) []string {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"reflect"
-	"strings"
 
 	"huanjie/generator/election"
 )
@@ -145,12 +144,4 @@ func (f *field) walk(fn func(*field)) {
 		fn(c)
 		c.walk(fn)
 	}
-}
-
-// parentPath is the schema path of the table holding path.
-func parentPath(path string) string {
-	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		return path[:i]
-	}
-	return ""
 }

@@ -18,6 +18,8 @@ import (
 	"net"
 	"net/http"
 	"strings"
+
+	"huanjie/generator/build"
 )
 
 // MaxBody is the largest request body accepted (the contract's 1 MiB,
@@ -33,7 +35,7 @@ var page = template.Must(template.ParseFS(assets, "assets/page.html"))
 // host:port the server listens on. Requests naming another host (a DNS
 // rebinding attack) and POSTs from another origin are refused.
 func Handler(addr string) http.Handler {
-	s := &server{hosts: allowedHosts(addr)}
+	s := &server{hosts: allowedHosts(addr), session: build.NewSession()}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.HandleFunc("GET /app.js", asset("assets/app.js", "text/javascript; charset=utf-8"))
@@ -67,6 +69,9 @@ func (s *server) nowhere(w http.ResponseWriter, r *http.Request) {
 
 type server struct {
 	hosts hostRule
+	// session parses the templates once for every document the page
+	// asks for, not once per request.
+	session *build.Session
 }
 
 // hostRule says which Host headers name this server.

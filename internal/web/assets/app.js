@@ -7,6 +7,9 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const form = $('form');
+  // The values of a new election file ([path, text] pairs).
+  const defaults = JSON.parse($('defaults').textContent);
+  const defaultOf = new Map(defaults);
   const state = {
     seq: 0,          // number of the latest check sent
     toml: '',        // the election file as of the latest check
@@ -174,10 +177,9 @@
   // row of a table, or a value other than a new file's.
   function hasData(el) {
     if (el.querySelector('[data-rows] > *')) return true;
-    const defaults = new Map(JSON.parse($('defaults').textContent));
     return [...el.querySelectorAll('input,select,textarea')].some((i) => {
       const v = valueOf(i).trim();
-      return v !== '' && defaults.get(pathOf(i)) !== v;
+      return v !== '' && defaultOf.get(pathOf(i)) !== v;
     });
   }
 
@@ -480,7 +482,7 @@
 
   function docQuery(format) {
     const [only, file] = $('doc').value.split('|');
-    return '?only=' + encodeURIComponent(only) + '&file=' + encodeURIComponent(file) + '&format=' + format + ($('draft').checked ? '&draft=1' : '') + (state.fileName ? '&name=' + encodeURIComponent(state.fileName) : '');
+    return '?only=' + encodeURIComponent(only) + '&file=' + encodeURIComponent(file) + '&format=' + format + ($('draft').checked ? '&draft=1' : '') + nameParam();
   }
 
   function previewMessage(text) {
@@ -644,7 +646,7 @@
   // of candidates to type into.
   function startNew() {
     state.fileName = '';
-    fill(JSON.parse($('defaults').textContent));
+    fill(defaults);
     for (const g of form.querySelectorAll('section[data-group]:not([data-folded]) > details')) g.open = true;
     addRow(child(form, 'candidates'));
     state.dirty = false;
