@@ -167,12 +167,6 @@ func (e *Election) Seats() int { return e.Main().Seats }
 // Margin is the number of candidates above the seats (差额人数).
 func (e *Election) Margin() int { return e.Main().Margin() }
 
-// MarginPercent is the 差额 as a share of seats, in percent.
-func (e *Election) MarginPercent() float64 { return e.Main().MarginPercent() }
-
-// FirstMeetingFreeMembers is the committee's Body.FirstMeetingFreeMembers.
-func (e *Election) FirstMeetingFreeMembers() int { return e.Main().FirstMeetingFreeMembers() }
-
 // FullMembers is the number of 正式党员.
 func (e *Election) FullMembers() int { return e.File.Members.Total - e.File.Members.Probationary }
 
@@ -186,10 +180,6 @@ func (e *Election) ElectionDate() (Date, bool) {
 	}
 	return Date{}, false
 }
-
-// Proposed returns the main body's candidates proposed for post ("书记",
-// "副书记").
-func (e *Election) Proposed(post string) []Candidate { return e.Main().Proposed(post) }
 
 // dropShadowed removes validation findings (those from index n on) about a
 // field that already has a reading finding: a value that could not be read

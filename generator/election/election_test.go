@@ -720,11 +720,11 @@ func TestFirstMeetingStaff(t *testing.T) {
 	src = src[:strings.Index(src, "# ---------- 以下为选举后填写")]
 	e := analyze(t, strings.Replace(src, "committee_seats = 5 ", "committee_seats = 3 ", 1))
 	f, ok := find(e.Findings, "scrutineers")
-	if !ok || f.Level != LevelWarning || !strings.Contains(f.Message, "不是候选人的委员只有1名") || e.FirstMeetingFreeMembers() != 1 {
-		t.Errorf("committee of 3: %v (free %d)", e.Findings, e.FirstMeetingFreeMembers())
+	if !ok || f.Level != LevelWarning || !strings.Contains(f.Message, "不是候选人的委员只有1名") || e.Main().FirstMeetingFreeMembers() != 1 {
+		t.Errorf("committee of 3: %v (free %d)", e.Findings, e.Main().FirstMeetingFreeMembers())
 	}
-	if e := analyze(t, src); e.FirstMeetingFreeMembers() != 3 {
-		t.Errorf("committee of 5: free %d, want 3", e.FirstMeetingFreeMembers())
+	if e := analyze(t, src); e.Main().FirstMeetingFreeMembers() != 3 {
+		t.Errorf("committee of 5: free %d, want 3", e.Main().FirstMeetingFreeMembers())
 	} else if _, ok := find(e.Findings, "scrutineers"); ok {
 		t.Errorf("committee of 5 warned: %v", e.Findings)
 	}

@@ -79,9 +79,6 @@ func (k Kind) bodyWord() string {
 	return k.Committee
 }
 
-// HasCommittee reports whether the organisation elects a committee.
-func (k Kind) HasCommittee() bool { return !k.Direct }
-
 // paperwork refuses the documents of an election that is not a Party
 // organisation's (the village and residents profiles, or a kind that is
 // a 村民委员会 or 居民委员会): their paperwork is not the Party's, and a
