@@ -172,13 +172,19 @@ func (e *Election) FullMembers() int { return e.File.Members.Total - e.File.Memb
 
 // ElectionDate is the day of the election: [meeting] date, else the planned date.
 func (e *Election) ElectionDate() (Date, bool) {
-	if m := e.File.Meeting; m != nil && m.Date != nil {
-		return *m.Date, true
-	}
-	if d := e.File.Plan.MeetingDate; d != nil {
+	if d := e.electionDay(); d != nil {
 		return *d, true
 	}
 	return Date{}, false
+}
+
+// electionDay is ElectionDate, nil when neither date is given.
+func (e *Election) electionDay() *Date {
+	var held *Date
+	if m := e.File.Meeting; m != nil {
+		held = m.Date
+	}
+	return firstDate(held, e.File.Plan.MeetingDate)
 }
 
 // dropShadowed removes validation findings (those from index n on) about a
