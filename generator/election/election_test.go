@@ -1,7 +1,6 @@
 package election
 
 import (
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,11 +10,7 @@ const samplePath = "../../samples/donghua-community.toml"
 
 func sample(t testing.TB) string {
 	t.Helper()
-	b, err := os.ReadFile(samplePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
+	return sampleSrc(t, "donghua-community")
 }
 
 // edit applies old→new replacements (each must match exactly once) to the
@@ -28,14 +23,7 @@ func edit(t testing.TB, pairs ...string) *Election {
 // editSrc is the sample's text with the replacements applied.
 func editSrc(t testing.TB, pairs ...string) string {
 	t.Helper()
-	s := sample(t)
-	for i := 0; i+1 < len(pairs); i += 2 {
-		if n := strings.Count(s, pairs[i]); n != 1 {
-			t.Fatalf("replacement %q matches %d times", pairs[i], n)
-		}
-		s = strings.Replace(s, pairs[i], pairs[i+1], 1)
-	}
-	return s
+	return editOf(t, sample(t), pairs...)
 }
 
 func analyze(t testing.TB, src string) *Election {
