@@ -56,7 +56,6 @@ func Analyze(l *Loaded) *Election {
 		e.Expected = e.computeExpected()
 		v := &validator{e: e}
 		v.run()
-		v.checkUnit()
 		e.Findings = dropShadowed(e.Findings, len(l.Findings))
 		if l.File.Meeting != nil && len(e.Findings.DataErrors()) == 0 {
 			e.computeResults()

@@ -35,6 +35,7 @@ func (v *validator) run() {
 	v.refuse()
 	checkRulesTable(e.Loaded, func(level, code, field, msg string) { v.add(level, code, field, msg) })
 	v.header()
+	v.checkUnit()
 	v.checkTerm()
 	v.warnDates()
 	v.contact()
