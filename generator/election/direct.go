@@ -74,14 +74,7 @@ func (b *Body) directResult() *Result {
 	}
 	all.Elected, all.Revote = strokeOrder(elected), strokeOrder(revote)
 	if all.Status != StatusInvalidMeet && all.Status != StatusInvalidElect {
-		switch {
-		case len(revote) > 0:
-			all.Status = StatusRevote
-		case all.UnfilledSeats > 0:
-			all.Status = StatusAnotherRound
-		default:
-			all.Status = StatusComplete
-		}
+		all.Status = statusAfter(revote, all.UnfilledSeats)
 	}
 	r.Status, r.Quorum, r.Ballots, r.Threshold = all.Status, all.Quorum, all.Ballots, all.Threshold
 	r.Candidates, r.Elected, r.Revote, r.UnfilledSeats, r.Seats = all.Candidates, all.Elected, all.Revote, all.UnfilledSeats, all.Seats
