@@ -50,7 +50,7 @@ func findDates(e *Election, refuse func(field, msg string)) {
 		order("meeting.date", m.Date, p.RequestDate, "党员大会召开日期（%s）早于请示日期（%s）；请核对 [meeting] 的 date")
 		order("meeting.date", m.Date, p.ApprovalDate, "党员大会召开日期（%s）早于上级党组织批复日期（%s）：党员大会须在上级批复同意后召开；请核对 [meeting] 的 date 和 approval_date")
 	}
-	meetingDay := firstDate(meetingDate(f), p.MeetingDate)
+	meetingDay := e.electionDay()
 	for _, b := range e.Bodies {
 		if fm := b.FirstMeeting; fm != nil {
 			order(b.firstPath+".date", fm.Date, meetingDay, "第一次全体会议日期（%s）早于党员大会日期（%s）：新一届委员会在党员大会选举产生后才能召开第一次全体会议；请核对 date")
@@ -94,14 +94,6 @@ func findDates(e *Election, refuse func(field, msg string)) {
 	}
 }
 
-// meetingDate is [meeting] date, nil when not recorded.
-func meetingDate(f *File) *Date {
-	if f.Meeting == nil {
-		return nil
-	}
-	return f.Meeting.Date
-}
-
 // warnDates warns of dates that are possible but unlikely: a candidate
 // who joined the Party before 18 or is over 100, a 公示 that does not end
 // before the meeting, a 总结 dated before the meeting, an outgoing
@@ -111,7 +103,7 @@ func (v *validator) warnDates() {
 	e := v.e
 	f := &e.File
 	p := &f.Plan
-	meetingDay := firstDate(meetingDate(f), p.MeetingDate)
+	meetingDay := e.electionDay()
 	if on := f.Organization.ElectedOn; on != nil && p.RequestDate == nil && p.MeetingDate == nil && today().Before(*on) {
 		v.warnf("dates", "organization.elected_on", "本届%s选举产生的日期（%s）在今天之后；elected_on 应是上一次换届选举的日期，请核对", e.Kind.bodyWord(), on.Chinese())
 	}

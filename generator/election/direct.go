@@ -74,14 +74,7 @@ func (b *Body) directResult() *Result {
 	}
 	all.Elected, all.Revote = strokeOrder(elected), strokeOrder(revote)
 	if all.Status != StatusInvalidMeet && all.Status != StatusInvalidElect {
-		switch {
-		case len(revote) > 0:
-			all.Status = StatusRevote
-		case all.UnfilledSeats > 0:
-			all.Status = StatusAnotherRound
-		default:
-			all.Status = StatusComplete
-		}
+		all.Status = statusAfter(revote, all.UnfilledSeats)
 	}
 	r.Status, r.Quorum, r.Ballots, r.Threshold = all.Status, all.Quorum, all.Ballots, all.Threshold
 	r.Candidates, r.Elected, r.Revote, r.UnfilledSeats, r.Seats = all.Candidates, all.Elected, all.Revote, all.UnfilledSeats, all.Seats
@@ -95,12 +88,11 @@ func (b *Body) postFinding(post string, rr *RoundResult) {
 	if rr.Status == StatusInvalidMeet || rr.Status == StatusInvalidElect {
 		return // the quorum or the ballots already say why
 	}
-	const held = "选举结果请示暂不能报送"
 	field := b.meetPath + ".votes"
 	base := map[string]string{"expected": "应到会有选举权人数", "present": "实到会有选举权人数"}[rr.Threshold.Base]
 	switch {
 	case len(rr.Revote) > 0:
-		b.finding(LevelError, "secretary", field, true, fmt.Sprintf("%s候选人%s得票相等（%d票），不能确定当选人，应当就票数相等的候选人再次投票；%s", post, strings.Join(rr.Revote, "、"), cutVotes(rr), held))
+		b.finding(LevelError, "secretary", field, true, fmt.Sprintf("%s候选人%s得票相等（%d票），不能确定当选人，应当就票数相等的候选人再次投票；%s", post, strings.Join(rr.Revote, "、"), cutVotes(rr), notReportable))
 	case rr.UnfilledSeats > 0:
 		var got []string
 		for _, c := range rr.Candidates {
@@ -112,6 +104,6 @@ func (b *Body) postFinding(post string, rr *RoundResult) {
 		if len(got) == 0 {
 			who = "没有" + post + "候选人得票"
 		}
-		b.finding(LevelError, "secretary", field, true, fmt.Sprintf("%s，未超过%s（%d名）的半数（至少%d票），%s未选出；应报上级党组织同意后另行选举%s，%s", who, base, rr.Threshold.Count, rr.Threshold.MinVotes, post, post, held))
+		b.finding(LevelError, "secretary", field, true, fmt.Sprintf("%s，未超过%s（%d名）的半数（至少%d票），%s未选出；应报上级党组织同意后另行选举%s，%s", who, base, rr.Threshold.Count, rr.Threshold.MinVotes, post, post, notReportable))
 	}
 }

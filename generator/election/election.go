@@ -56,7 +56,6 @@ func Analyze(l *Loaded) *Election {
 		e.Expected = e.computeExpected()
 		v := &validator{e: e}
 		v.run()
-		v.checkUnit()
 		e.Findings = dropShadowed(e.Findings, len(l.Findings))
 		if l.File.Meeting != nil && len(e.Findings.DataErrors()) == 0 {
 			e.computeResults()
@@ -167,29 +166,25 @@ func (e *Election) Seats() int { return e.Main().Seats }
 // Margin is the number of candidates above the seats (差额人数).
 func (e *Election) Margin() int { return e.Main().Margin() }
 
-// MarginPercent is the 差额 as a share of seats, in percent.
-func (e *Election) MarginPercent() float64 { return e.Main().MarginPercent() }
-
-// FirstMeetingFreeMembers is the committee's Body.FirstMeetingFreeMembers.
-func (e *Election) FirstMeetingFreeMembers() int { return e.Main().FirstMeetingFreeMembers() }
-
 // FullMembers is the number of 正式党员.
 func (e *Election) FullMembers() int { return e.File.Members.Total - e.File.Members.Probationary }
 
 // ElectionDate is the day of the election: [meeting] date, else the planned date.
 func (e *Election) ElectionDate() (Date, bool) {
-	if m := e.File.Meeting; m != nil && m.Date != nil {
-		return *m.Date, true
-	}
-	if d := e.File.Plan.MeetingDate; d != nil {
+	if d := e.electionDay(); d != nil {
 		return *d, true
 	}
 	return Date{}, false
 }
 
-// Proposed returns the main body's candidates proposed for post ("书记",
-// "副书记").
-func (e *Election) Proposed(post string) []Candidate { return e.Main().Proposed(post) }
+// electionDay is ElectionDate, nil when neither date is given.
+func (e *Election) electionDay() *Date {
+	var held *Date
+	if m := e.File.Meeting; m != nil {
+		held = m.Date
+	}
+	return firstDate(held, e.File.Plan.MeetingDate)
+}
 
 // dropShadowed removes validation findings (those from index n on) about a
 // field that already has a reading finding: a value that could not be read

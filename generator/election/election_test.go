@@ -1,7 +1,6 @@
 package election
 
 import (
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,11 +10,7 @@ const samplePath = "../../samples/donghua-community.toml"
 
 func sample(t testing.TB) string {
 	t.Helper()
-	b, err := os.ReadFile(samplePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
+	return sampleSrc(t, "donghua-community")
 }
 
 // edit applies old→new replacements (each must match exactly once) to the
@@ -28,14 +23,7 @@ func edit(t testing.TB, pairs ...string) *Election {
 // editSrc is the sample's text with the replacements applied.
 func editSrc(t testing.TB, pairs ...string) string {
 	t.Helper()
-	s := sample(t)
-	for i := 0; i+1 < len(pairs); i += 2 {
-		if n := strings.Count(s, pairs[i]); n != 1 {
-			t.Fatalf("replacement %q matches %d times", pairs[i], n)
-		}
-		s = strings.Replace(s, pairs[i], pairs[i+1], 1)
-	}
-	return s
+	return editOf(t, sample(t), pairs...)
 }
 
 func analyze(t testing.TB, src string) *Election {
@@ -720,11 +708,11 @@ func TestFirstMeetingStaff(t *testing.T) {
 	src = src[:strings.Index(src, "# ---------- 以下为选举后填写")]
 	e := analyze(t, strings.Replace(src, "committee_seats = 5 ", "committee_seats = 3 ", 1))
 	f, ok := find(e.Findings, "scrutineers")
-	if !ok || f.Level != LevelWarning || !strings.Contains(f.Message, "不是候选人的委员只有1名") || e.FirstMeetingFreeMembers() != 1 {
-		t.Errorf("committee of 3: %v (free %d)", e.Findings, e.FirstMeetingFreeMembers())
+	if !ok || f.Level != LevelWarning || !strings.Contains(f.Message, "不是候选人的委员只有1名") || e.Main().FirstMeetingFreeMembers() != 1 {
+		t.Errorf("committee of 3: %v (free %d)", e.Findings, e.Main().FirstMeetingFreeMembers())
 	}
-	if e := analyze(t, src); e.FirstMeetingFreeMembers() != 3 {
-		t.Errorf("committee of 5: free %d, want 3", e.FirstMeetingFreeMembers())
+	if e := analyze(t, src); e.Main().FirstMeetingFreeMembers() != 3 {
+		t.Errorf("committee of 5: free %d, want 3", e.Main().FirstMeetingFreeMembers())
 	} else if _, ok := find(e.Findings, "scrutineers"); ok {
 		t.Errorf("committee of 5 warned: %v", e.Findings)
 	}

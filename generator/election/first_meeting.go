@@ -7,13 +7,16 @@ import (
 
 // First meeting statuses (contract.md, first_meeting.status).
 const (
-	FirstComplete             = "complete"
-	FirstSecretaryNotElected  = "secretary_not_elected"
-	FirstDeputyNotElected     = "deputy_not_elected"
-	FirstRevoteNeeded         = "revote_needed"
-	FirstInvalidMeeting       = "invalid_meeting"
-	firstMeetingNotReportable = "选举结果请示暂不能报送"
+	FirstComplete            = "complete"
+	FirstSecretaryNotElected = "secretary_not_elected"
+	FirstDeputyNotElected    = "deputy_not_elected"
+	FirstRevoteNeeded        = "revote_needed"
+	FirstInvalidMeeting      = "invalid_meeting"
 )
+
+// notReportable ends the finding of a 书记 or 副书记 not elected, by the
+// first meeting or by the 党员大会 directly: the result request waits.
+const notReportable = "选举结果请示暂不能报送"
 
 // FirstMeetingResult is the election of 书记 and 副书记 at the new
 // committee's first full meeting.
@@ -54,7 +57,7 @@ func (b *Body) firstMeetingResult(r *Result) {
 	}
 	if !q.Met {
 		res.Status = FirstInvalidMeeting
-		b.finding(LevelError, "quorum", b.firstPath+".present", true, fmt.Sprintf("%s第一次全体会议应到委员%d名，实到%d名，未达到%s（至少%d名），不能选举%s书记、副书记；应另行召开%s第一次全体会议，%s", p, size, fm.Present, e.Settings.FirstMeetingQuorum.Chinese(), q.Required, p, p, firstMeetingNotReportable))
+		b.finding(LevelError, "quorum", b.firstPath+".present", true, fmt.Sprintf("%s第一次全体会议应到委员%d名，实到%d名，未达到%s（至少%d名），不能选举%s书记、副书记；应另行召开%s第一次全体会议，%s", p, size, fm.Present, e.Settings.FirstMeetingQuorum.Chinese(), q.Required, p, p, notReportable))
 		return
 	}
 	one := func(field, post, name string) *VoteCount {
@@ -69,7 +72,7 @@ func (b *Body) firstMeetingResult(r *Result) {
 	fp := b.firstPath
 	switch {
 	case fm.Secretary == "" && b.SecretarySeats > 0:
-		fail(FirstSecretaryNotElected, fp, fmt.Sprintf("[%s] 没有填写当选的%s书记（secretary），%s书记尚未选出，%s", fp, p, p, firstMeetingNotReportable))
+		fail(FirstSecretaryNotElected, fp, fmt.Sprintf("[%s] 没有填写当选的%s书记（secretary），%s书记尚未选出，%s", fp, p, p, notReportable))
 	case fm.Secretary != "":
 		res.Secretary = one(fp+".secretary", "书记", fm.Secretary)
 		sec := res.Secretary
@@ -79,9 +82,9 @@ func (b *Body) firstMeetingResult(r *Result) {
 		if tied := b.secretaryTie(sec, res.MinVotes); len(tied) > 0 {
 			res.Revote = tied
 			sec.Elected = false
-			fail(FirstRevoteNeeded, fp+".secretary", fmt.Sprintf("%s书记候选人%s得票相等（%d票），不能确定当选人，应就票数相等的候选人再次投票，%s", p, strings.Join(tied, "、"), sec.Votes, firstMeetingNotReportable))
+			fail(FirstRevoteNeeded, fp+".secretary", fmt.Sprintf("%s书记候选人%s得票相等（%d票），不能确定当选人，应就票数相等的候选人再次投票，%s", p, strings.Join(tied, "、"), sec.Votes, notReportable))
 		} else if !sec.Elected {
-			fail(FirstSecretaryNotElected, fp+".secretary", fmt.Sprintf("%s书记候选人%s得%d票，未超过应到会委员（%d名）的半数（至少%d票），未当选，应重新选举，%s", p, sec.Name, sec.Votes, size, res.MinVotes, firstMeetingNotReportable))
+			fail(FirstSecretaryNotElected, fp+".secretary", fmt.Sprintf("%s书记候选人%s得%d票，未超过应到会委员（%d名）的半数（至少%d票），未当选，应重新选举，%s", p, sec.Name, sec.Votes, size, res.MinVotes, notReportable))
 		} else {
 			r.Secretary = sec.Name
 		}
@@ -96,7 +99,7 @@ func (b *Body) firstMeetingResult(r *Result) {
 		if vc.Elected {
 			r.Deputies = append(r.Deputies, d)
 		} else {
-			fail(FirstDeputyNotElected, field, fmt.Sprintf("%s副书记候选人%s得%d票，未超过应到会委员（%d名）的半数（至少%d票），未当选，应重新选举，%s", p, d, vc.Votes, size, res.MinVotes, firstMeetingNotReportable))
+			fail(FirstDeputyNotElected, field, fmt.Sprintf("%s副书记候选人%s得%d票，未超过应到会委员（%d名）的半数（至少%d票），未当选，应重新选举，%s", p, d, vc.Votes, size, res.MinVotes, notReportable))
 		}
 	}
 	if n := len(fm.Deputies); n < b.DeputySeats {
@@ -104,7 +107,7 @@ func (b *Body) firstMeetingResult(r *Result) {
 		if b.IsDiscipline() {
 			key = "[plan] discipline_deputy_seats"
 		}
-		fail(FirstDeputyNotElected, fp, fmt.Sprintf("计划设%s副书记%d名，[%s] 中只填写了%d名（deputies），%s副书记尚未选足，%s；如不再设副书记，请把 %s 改为%d", p, b.DeputySeats, fp, n, p, firstMeetingNotReportable, key, n))
+		fail(FirstDeputyNotElected, fp, fmt.Sprintf("计划设%s副书记%d名，[%s] 中只填写了%d名（deputies），%s副书记尚未选足，%s；如不再设副书记，请把 %s 改为%d", p, b.DeputySeats, fp, n, p, notReportable, key, n))
 	}
 }
 

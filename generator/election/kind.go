@@ -79,9 +79,6 @@ func (k Kind) bodyWord() string {
 	return k.Committee
 }
 
-// HasCommittee reports whether the organisation elects a committee.
-func (k Kind) HasCommittee() bool { return !k.Direct }
-
 // paperwork refuses the documents of an election that is not a Party
 // organisation's (the village and residents profiles, or a kind that is
 // a 村民委员会 or 居民委员会): their paperwork is not the Party's, and a
@@ -94,13 +91,13 @@ func (e *Election) paperwork() {
 	if e.Settings.IsParty() && k.Party {
 		return
 	}
-	field, what := "rules", map[string]string{ProfileVillage: "村民委员会", ProfileResidents: "居民委员会"}[e.Settings.Profile]
+	field, value, what := "rules", e.Settings.Profile, map[string]string{ProfileVillage: "村民委员会", ProfileResidents: "居民委员会"}[e.Settings.Profile]
 	if e.Settings.IsParty() {
-		field, what = "kind", k.Name
+		field, value, what = "kind", f.Kind, k.Name
 	}
 	msg := fmt.Sprintf("这是%s的选举（%s = %q）：本程序生成的是党组织换届选举的文书（请示、选举办法、主持词、选票等），不能用于%s选举，不生成文书。"+
 		"村（居）民委员会选举自己的文书（选民登记公告、选民榜、候选人名单、选票、选举结果公告）将在以后的版本中提供；"+
-		"huanjie check 和 huanjie results 仍可检查数据、计算选举结果", what, field, map[string]string{"rules": e.Settings.Profile, "kind": f.Kind}[field], what)
+		"huanjie check 和 huanjie results 仍可检查数据、计算选举结果", what, field, value, what)
 	pos := e.KeyPos(field)
 	e.Findings = append(e.Findings, Finding{Level: LevelError, Code: "paperwork", Field: field, Line: pos.Line, Column: pos.Col, Message: msg})
 }

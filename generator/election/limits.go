@@ -87,11 +87,7 @@ var maxNumber = map[string]int{"ballot.copies": MaxCopies, "ballot.writeins": ma
 
 // strings calls fn for every string of the file with its kind.
 func (e *Election) strings(fn func(path string, k textKind, s string)) {
-	walk(reflect.ValueOf(&e.File).Elem(), "", "", func(n node) {
-		if n.v.Kind() == reflect.String && n.v.String() != "" {
-			fn(n.path, kindOf(n.shape), n.v.String())
-		}
-	})
+	e.File.walkStrings(func(n node) { fn(n.path, kindOf(n.shape), n.v.String()) })
 }
 
 // visible shows s in a message: at most 20 characters, control

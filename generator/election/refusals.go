@@ -50,7 +50,7 @@ func (v *validator) refuse() {
 		r.Find(v.e, func(field, msg string) {
 			v.add(LevelError, r.Code, field, msg)
 			if r.Outcome {
-				v.e.Findings[len(v.e.Findings)-1].outcome = true
+				v.markOutcome()
 			}
 		})
 	}

@@ -265,16 +265,23 @@ func (b *Body) round(kind string, seats int, rd *RoundData, present int, cands [
 	for i := range rr.Candidates {
 		rr.Candidates[i].Elected = containsString(rr.Elected, rr.Candidates[i].Name)
 	}
-	switch {
-	case len(rr.Revote) > 0:
-		rr.Status = StatusRevote
+	rr.Status = statusAfter(rr.Revote, rr.UnfilledSeats)
+	if rr.Status == StatusRevote {
 		rr.RevoteSeats = seats - len(rr.Elected)
-	case rr.UnfilledSeats > 0:
-		rr.Status = StatusAnotherRound
-	default:
-		rr.Status = StatusComplete
 	}
 	return rr
+}
+
+// statusAfter is the election's status after a valid vote: a tie at the
+// cut-off calls for a re-vote, seats left open for a 另行选举.
+func statusAfter(revote []string, unfilled int) string {
+	switch {
+	case len(revote) > 0:
+		return StatusRevote
+	case unfilled > 0:
+		return StatusAnotherRound
+	}
+	return StatusComplete
 }
 
 func strokeOrder(names []string) []string {

@@ -49,15 +49,13 @@ func (b *Body) computeResult() *Result {
 				b.outOfOrder(rd, prev)
 				return nil
 			}
-			n, cands = prev.UnfilledSeats, b.anotherRoundCandidates(r.Rounds, elected, prev.UnfilledSeats)
-			if len(rd.Candidates) > 0 {
-				cands = b.notElected(r.Rounds, elected)
-			}
-			if !b.roundSeatsAndCandidates(rd, n, cands, "尚未当选的被选举人") {
+			n = prev.UnfilledSeats
+			if !b.roundSeatsAndCandidates(rd, n, b.notElected(r.Rounds, elected), "尚未当选的被选举人") {
 				return nil
 			}
-			if len(rd.Candidates) > 0 {
-				cands = rd.Candidates
+			cands = rd.Candidates
+			if len(cands) == 0 {
+				cands = b.anotherRoundCandidates(r.Rounds, elected, n)
 			}
 			b.checkAnotherRoundMode(rd, len(cands), n)
 		}

@@ -107,20 +107,15 @@ func IsMinority(ethnicity string) bool {
 }
 
 func share(n, total int) Share {
-	s := Share{Count: n}
-	if total > 0 {
-		s.Percent = Round1(float64(n) * 100 / float64(total))
-	}
-	return s
+	p, _ := PercentOf(n, total)
+	return Share{Count: n, Percent: p}
 }
 
 func (e *Election) computeStats() *Stats {
 	r := e.Result
 	n := len(r.Elected)
 	st := &Stats{Members: n, Expected: r.Quorum.Expected, Present: r.Quorum.Present}
-	if st.Expected > 0 {
-		st.Attendance = Round1(float64(st.Present) * 100 / float64(st.Expected))
-	}
+	st.Attendance, _ = PercentOf(st.Present, st.Expected)
 	date, hasDate := e.ElectionDate()
 	var women, minor, young, college, bachelor, re, ageSum, cross int
 	st.YoungestAge = 1 << 30

@@ -1,6 +1,7 @@
 package election
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 )
@@ -35,19 +36,11 @@ func UnitLabel(code string) string {
 	return code
 }
 
-// KindLabel gives a kind's Chinese name: 党支部, 党总支, 基层党委….
+// KindLabel gives a kind's Chinese name (Kind.Name: 党支部, 党总支,
+// 基层党委…; "" is a 党支部), or the code itself when it is not a kind.
 func KindLabel(kind string) string {
-	switch kind {
-	case "", KindBranch:
-		return "党支部"
-	case KindGeneralBranch:
-		return "党总支"
-	case KindCommittee:
-		return "基层党委"
-	case KindVillage:
-		return "村民委员会"
-	case KindResidents:
-		return "居民委员会"
+	if k, ok := kinds[cmp.Or(kind, KindBranch)]; ok {
+		return k.Name
 	}
 	return kind
 }

@@ -35,6 +35,7 @@ func (v *validator) run() {
 	v.refuse()
 	checkRulesTable(e.Loaded, func(level, code, field, msg string) { v.add(level, code, field, msg) })
 	v.header()
+	v.checkUnit()
 	v.checkTerm()
 	v.warnDates()
 	v.contact()
@@ -227,12 +228,8 @@ func (v *validator) committeeForm() bool {
 
 // bodySize checks a body's number of 委员 against its limits.
 func (v *validator) bodySize(b *Body, field, settings string) {
-	what := b.Name
-	if b.IsDiscipline() {
-		what = "纪律检查委员会"
-	}
 	if b.Seats < b.Min || b.Seats > b.Max {
-		v.errorf("seats", field, "%s委员名额应为%d至%d名，现为%d名；请调整 %s，或按上级批准的名额在 [rules] 中设置 %s", what, b.Min, b.Max, b.Seats, strings.TrimPrefix(field, "plan."), settings)
+		v.errorf("seats", field, "%s委员名额应为%d至%d名，现为%d名；请调整 %s，或按上级批准的名额在 [rules] 中设置 %s", b.Name, b.Min, b.Max, b.Seats, strings.TrimPrefix(field, "plan."), settings)
 	} else if v.e.Settings.OddCommittee && b.Seats%2 == 0 {
 		v.warnf("seats", field, "%s委员名额一般为单数，现为%d名；如确有需要可保留", b.msg, b.Seats)
 	}

@@ -59,9 +59,15 @@ func walk(v reflect.Value, path, shape string, visit func(node)) {
 // WalkStrings calls fn for every non-empty string of the file, values and
 // the names used as keys (votes, duties), with its TOML path.
 func (f *File) WalkStrings(fn func(path, s string)) {
+	f.walkStrings(func(n node) { fn(n.path, n.v.String()) })
+}
+
+// walkStrings calls fn for every node of the file that is a non-empty
+// string (the limits need its shape too).
+func (f *File) walkStrings(fn func(node)) {
 	walk(reflect.ValueOf(f).Elem(), "", "", func(n node) {
 		if n.v.Kind() == reflect.String && n.v.String() != "" {
-			fn(n.path, n.v.String())
+			fn(n)
 		}
 	})
 }
