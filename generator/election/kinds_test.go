@@ -207,3 +207,22 @@ func TestPaperwork(t *testing.T) {
 		t.Errorf("kind village-committee:\n%s", e.Findings.FormatAll("v"))
 	}
 }
+
+// TestUnknownProfile: a misspelt rules profile is one error at its line;
+// the file is not checked as a village's meanwhile (no "[voters]" missing,
+// no "不能用于选举" with an empty name).
+func TestUnknownProfile(t *testing.T) {
+	src := editOf(t, sampleSrc(t, "donghua-community"), `rules = "party-2020"`, `rules = "party-2019"`)
+	l, err := Parse("x.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := Analyze(l)
+	errs := e.Findings.Errors()
+	if len(errs) != 1 || errs[0].Code != "rules" || errs[0].Line != 8 || !strings.Contains(errs[0].Message, `不认识的规则 "party-2019"`) {
+		t.Fatalf("findings %v", e.Findings)
+	}
+	if !e.Settings.IsParty() {
+		t.Errorf("checked by the %s profile", e.Settings.Profile)
+	}
+}

@@ -161,7 +161,12 @@ func settingsFor(f *File) Settings {
 	if r.TermToleranceMonths != nil {
 		s.TermToleranceMonths = *r.TermToleranceMonths
 	}
-	if s.Profile == "" {
+	switch s.Profile {
+	case ProfileParty, ProfileVillage, ProfileResidents:
+	default:
+		// An unknown profile is an error of its own (checkRulesTable);
+		// the file is checked meanwhile by the Party rules it most likely
+		// means, not by a village's.
 		s.Profile = ProfileParty
 	}
 	if r.MarginMinRatio != nil {
