@@ -88,10 +88,9 @@ func (s *server) build(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusInternalServerError, "打包文书时出错："+err.Error())
 		return
 	}
-	name := "换届选举文书.zip"
-	if len(outs) > 0 {
-		name = strings.SplitN(filepath.Base(outs[0].Path), "-", 2)[0] + "-换届选举文书.zip"
-	}
+	// Named like the files inside: the short name made safe for a file
+	// name (which may itself hold a "-").
+	name := build.SafeName(district.Short(e)) + "-换届选举文书.zip"
 	attachment(w, "attachment", name, "application/zip")
 	w.Write(b.Bytes())
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -505,5 +506,20 @@ func TestDocumentsOfEveryVote(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestBuildZipName: the ZIP is named by the short name, also one with a
+// "-" in it (the name was once cut at the first "-" of a file name).
+func TestBuildZipName(t *testing.T) {
+	srv := newServer(t)
+	src := bytes.Replace(read(t, sample), []byte(`short_name = "东华社区党支部"`), []byte(`short_name = "东华-社区党支部"`), 1)
+	a := do(t, srv, "POST", "/api/build?only=request", src)
+	if a.code != 200 {
+		t.Fatalf("build: %d %s", a.code, a.body)
+	}
+	_, params, err := mime.ParseMediaType(a.head.Get("Content-Disposition"))
+	if err != nil || params["filename"] != "东华-社区党支部-换届选举文书.zip" {
+		t.Errorf("Content-Disposition %q: %v %v", a.head.Get("Content-Disposition"), params, err)
 	}
 }
