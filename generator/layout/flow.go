@@ -174,9 +174,6 @@ func (c *composer) flowGongwen(d *doc.Document) {
 		c.imprint(d.Imprint)
 	}
 	c.number()
-	if d.Draft {
-		c.draft()
-	}
 }
 
 func (c *composer) blocks(bs []doc.Block) {
