@@ -63,11 +63,7 @@ func Render(d *doc.Document, w io.Writer) error {
 		return err
 	}
 	var buf bytes.Buffer
-	files := make([]detzip.File, len(parts))
-	for i, p := range parts {
-		files[i] = detzip.File{Name: p.name, Data: p.data}
-	}
-	if err := detzip.Write(&buf, files, detzip.Time(d.Meta.Date)); err != nil {
+	if err := detzip.Write(&buf, parts, detzip.Time(d.Meta.Date)); err != nil {
 		return fmt.Errorf("生成 DOCX 文件失败：%v", err)
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
@@ -76,41 +72,35 @@ func Render(d *doc.Document, w io.Writer) error {
 	return nil
 }
 
-// part is one file inside the package.
-type part struct {
-	name string
-	data []byte
-}
-
 // buildParts produces every part of the package in a fixed order.
-func buildParts(d *doc.Document) ([]part, error) {
+func buildParts(d *doc.Document) ([]detzip.File, error) {
 	r := newRenderer(d)
 	body, err := r.document()
 	if err != nil {
 		return nil, err
 	}
-	parts := []part{
-		{"[Content_Types].xml", contentTypes(r.draft, r.footers)},
-		{"_rels/.rels", []byte(packageRels)},
-		{"docProps/core.xml", coreProps(d.Meta)},
-		{"docProps/app.xml", appProps(d.Meta)},
-		{"word/document.xml", body},
-		{"word/_rels/document.xml.rels", documentRels(r.draft, r.footers)},
-		{"word/styles.xml", stylesXML()},
-		{"word/settings.xml", settingsXML(r.footers || r.draft)},
-		{"word/fontTable.xml", []byte(fontTableXML)},
-		{"word/webSettings.xml", []byte(webSettingsXML)},
+	parts := []detzip.File{
+		{Name: "[Content_Types].xml", Data: contentTypes(r.draft, r.footers)},
+		{Name: "_rels/.rels", Data: []byte(packageRels)},
+		{Name: "docProps/core.xml", Data: coreProps(d.Meta)},
+		{Name: "docProps/app.xml", Data: appProps(d.Meta)},
+		{Name: "word/document.xml", Data: body},
+		{Name: "word/_rels/document.xml.rels", Data: documentRels(r.draft, r.footers)},
+		{Name: "word/styles.xml", Data: stylesXML()},
+		{Name: "word/settings.xml", Data: settingsXML(r.footers || r.draft)},
+		{Name: "word/fontTable.xml", Data: []byte(fontTableXML)},
+		{Name: "word/webSettings.xml", Data: []byte(webSettingsXML)},
 	}
 	if r.footers {
 		parts = append(parts,
-			part{"word/footer1.xml", footerXML(false)},
-			part{"word/footer2.xml", footerXML(true)},
+			detzip.File{Name: "word/footer1.xml", Data: footerXML(false)},
+			detzip.File{Name: "word/footer2.xml", Data: footerXML(true)},
 		)
 	}
 	if r.draft {
 		parts = append(parts,
-			part{"word/header1.xml", draftHeaderXML()},
-			part{"word/header2.xml", draftHeaderXML()},
+			detzip.File{Name: "word/header1.xml", Data: draftHeaderXML()},
+			detzip.File{Name: "word/header2.xml", Data: draftHeaderXML()},
 		)
 	}
 	return parts, nil

@@ -261,23 +261,11 @@ func newFace(file []byte, index int, source string, o origin) (*Face, error) {
 // (platform 0, or platform 3 encoding 1 or 10) in format 4 or 12.
 func hasUnicodeCmap(data []byte, h *faceHeader) bool {
 	t, ok := h.table("cmap")
-	if !ok || t.length < 4 {
+	if !ok {
 		return false
 	}
-	b := data[t.offset : t.offset+t.length]
-	n := int(b[2])<<8 | int(b[3])
-	for i := 0; i < n && 4+8*i+8 <= len(b); i++ {
-		p := b[4+8*i:]
-		platform := int(p[0])<<8 | int(p[1])
-		enc := int(p[2])<<8 | int(p[3])
-		off := int(p[4])<<24 | int(p[5])<<16 | int(p[6])<<8 | int(p[7])
-		if (platform == 3 && (enc == 1 || enc == 10)) || platform == 0 {
-			if off+2 <= len(b) && b[off] == 0 && (b[off+1] == 4 || b[off+1] == 12) {
-				return true
-			}
-		}
-	}
-	return false
+	sub4, sub12 := unicodeSubtables(data[t.offset : t.offset+t.length])
+	return sub4 >= 0 || sub12 >= 0
 }
 
 // asciiID keeps ASCII letters and digits.

@@ -192,31 +192,34 @@ func readGlyphs(data []byte) (*Glyphs, error) {
 	return g, nil
 }
 
-// readCmap reads the Unicode subtables: format 12 (all planes) when the
-// face has one, and format 4 (BMP) for what it does not cover.
-func (g *Glyphs) readCmap(cmap []byte) bool {
-	be := binary.BigEndian
-	u16 := func(o int) int {
-		if o < 0 || o+2 > len(cmap) {
-			return 0
-		}
-		return int(be.Uint16(cmap[o:]))
+// at16 and at32 read a big-endian number at offset o of b, 0 out of range.
+func at16(b []byte, o int) int {
+	if o < 0 || o+2 > len(b) {
+		return 0
 	}
-	u32 := func(o int) int {
-		if o < 0 || o+4 > len(cmap) {
-			return 0
-		}
-		return int(be.Uint32(cmap[o:]))
+	return int(binary.BigEndian.Uint16(b[o:]))
+}
+
+func at32(b []byte, o int) int {
+	if o < 0 || o+4 > len(b) {
+		return 0
 	}
-	sub4, sub12 := -1, -1
-	for i := 0; i < u16(2); i++ {
+	return int(binary.BigEndian.Uint32(b[o:]))
+}
+
+// unicodeSubtables finds in a cmap table the first Unicode subtable
+// (platform 0, or platform 3 encoding 1 or 10) in format 4 and the first
+// in format 12: their offsets, -1 for none.
+func unicodeSubtables(cmap []byte) (sub4, sub12 int) {
+	sub4, sub12 = -1, -1
+	for i := 0; i < at16(cmap, 2) && 4+8*i+8 <= len(cmap); i++ {
 		rec := 4 + 8*i
-		pid, eid, off := u16(rec), u16(rec+2), u32(rec+4)
+		pid, eid, off := at16(cmap, rec), at16(cmap, rec+2), at32(cmap, rec+4)
 		unicode := pid == 0 || (pid == 3 && (eid == 1 || eid == 10))
 		if !unicode {
 			continue
 		}
-		switch u16(off) {
+		switch at16(cmap, off) {
 		case 4:
 			if sub4 < 0 {
 				sub4 = off
@@ -227,6 +230,15 @@ func (g *Glyphs) readCmap(cmap []byte) bool {
 			}
 		}
 	}
+	return sub4, sub12
+}
+
+// readCmap reads the Unicode subtables: format 12 (all planes) when the
+// face has one, and format 4 (BMP) for what it does not cover.
+func (g *Glyphs) readCmap(cmap []byte) bool {
+	u16 := func(o int) int { return at16(cmap, o) }
+	u32 := func(o int) int { return at32(cmap, o) }
+	sub4, sub12 := unicodeSubtables(cmap)
 	set := func(c int, id int) {
 		if id <= 0 || id >= g.NumGlyphs {
 			return

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"unicode/utf16"
 
@@ -312,10 +311,9 @@ func hasHan(s string) bool {
 }
 
 // extractFace builds a standalone TrueType file from face index of the
-// collection in data: a new offset table, the face's table records sorted by
-// tag, and each table copied and padded to four bytes, with offsets and the
-// head checksum adjustment recomputed. DSIG is dropped (a collection's
-// signature does not apply to one face). Plain fonts are returned unchanged.
+// collection in data: the face's tables written anew by writeFont. DSIG is
+// dropped (a collection's signature does not apply to one face). Plain
+// fonts are returned unchanged.
 func extractFace(data []byte, index int) ([]byte, error) {
 	if len(data) < 12 {
 		return nil, fmt.Errorf("%w：文件太短", errCorrupt)
@@ -335,50 +333,20 @@ func extractFace(data []byte, index int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var tables []tableRecord
+	var tables []ttTable
 	for _, t := range h.tables {
-		if t.tag != "DSIG" {
-			tables = append(tables, t)
+		if t.tag == "DSIG" {
+			continue
 		}
-	}
-	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
-
-	nt := len(tables)
-	size := 12 + 16*nt
-	for _, t := range tables {
-		size += int(t.length+3) &^ 3
-	}
-	out := make([]byte, size)
-	binary.BigEndian.PutUint32(out, h.version)
-	binary.BigEndian.PutUint16(out[4:], uint16(nt))
-	entrySelector := 0
-	for 1<<(entrySelector+1) <= nt {
-		entrySelector++
-	}
-	searchRange := (1 << entrySelector) * 16
-	binary.BigEndian.PutUint16(out[6:], uint16(searchRange))
-	binary.BigEndian.PutUint16(out[8:], uint16(entrySelector))
-	binary.BigEndian.PutUint16(out[10:], uint16(nt*16-searchRange))
-
-	pos := 12 + 16*nt
-	headAt := -1
-	for i, t := range tables {
-		rec := out[12+16*i:]
-		copy(rec, t.tag)
-		binary.BigEndian.PutUint32(rec[4:], t.checksum)
-		binary.BigEndian.PutUint32(rec[8:], uint32(pos))
-		binary.BigEndian.PutUint32(rec[12:], t.length)
-		copy(out[pos:], data[t.offset:t.offset+t.length])
-		if t.tag == "head" && t.length >= 12 {
-			headAt = pos
+		b := data[t.offset : t.offset+t.length]
+		if t.tag == "head" && len(b) >= 12 {
+			// checksumAdjustment is zero while checksums are summed
+			b = append([]byte(nil), b...)
+			binary.BigEndian.PutUint32(b[8:], 0)
 		}
-		pos += int(t.length+3) &^ 3
+		tables = append(tables, ttTable{t.tag, b})
 	}
-	if headAt >= 0 {
-		binary.BigEndian.PutUint32(out[headAt+8:], 0)
-		binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
-	}
-	return out, nil
+	return writeFont(h.version, tables), nil
 }
 
 // checksum is the OpenType table checksum (sum of big-endian uint32s, the

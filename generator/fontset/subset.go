@@ -171,7 +171,7 @@ func (f *Face) Subset(glyphs []uint16, variants ...Variant) (*Subset, error) {
 			out = append(out, ttTable{tag, d})
 		}
 	}
-	sub.Data = writeFont(out)
+	sub.Data = writeFont(tagV1, out)
 	return sub, nil
 }
 
@@ -306,9 +306,10 @@ func components(g []byte) []component {
 	return out
 }
 
-// writeFont assembles a TrueType file from tables, sorted by tag, with
-// correct checksums and head.checksumAdjustment.
-func writeFont(tables []ttTable) []byte {
+// writeFont assembles a font file of the given sfnt version from tables,
+// sorted by tag, each padded to four bytes, with correct checksums and
+// head.checksumAdjustment (which must be zero in the head given).
+func writeFont(version uint32, tables []ttTable) []byte {
 	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
 	n := len(tables)
 	entrySelector := 0
@@ -317,7 +318,7 @@ func writeFont(tables []ttTable) []byte {
 	}
 	searchRange := (1 << entrySelector) * 16
 	hdr := make([]byte, 12+16*n)
-	binary.BigEndian.PutUint32(hdr[0:], 0x00010000)
+	binary.BigEndian.PutUint32(hdr[0:], version)
 	binary.BigEndian.PutUint16(hdr[4:], uint16(n))
 	binary.BigEndian.PutUint16(hdr[6:], uint16(searchRange))
 	binary.BigEndian.PutUint16(hdr[8:], uint16(entrySelector))
@@ -336,7 +337,7 @@ func writeFont(tables []ttTable) []byte {
 		binary.BigEndian.PutUint32(rec[4:], checksum(t.data))
 		binary.BigEndian.PutUint32(rec[8:], uint32(off))
 		binary.BigEndian.PutUint32(rec[12:], uint32(len(t.data)))
-		if t.tag == "head" {
+		if t.tag == "head" && len(t.data) >= 12 {
 			headAt = off
 		}
 		out = append(out, t.data...)

@@ -38,6 +38,9 @@ func Pages(d *doc.Document, fs FontSource) (*page.Document, error) {
 	} else {
 		c.flowGongwen(d)
 	}
+	if d.Draft {
+		c.draft()
+	}
 	if c.formErr != nil {
 		return nil, c.formErr
 	}

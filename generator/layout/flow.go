@@ -113,9 +113,14 @@ func naturalize(ln *Line, s *shaped, align doc.Align, width float64) {
 // single is text set as one line, aligned within the block.
 func (c *composer) single(text string, role doc.Role, size, indent float64, align doc.Align) (*shaped, Line) {
 	s := c.shape(text, role, size, track(size))
+	return s, oneLine(s, indent, align)
+}
+
+// oneLine is all of s as one line, aligned within the block.
+func oneLine(s *shaped, indent float64, align doc.Align) Line {
 	ln := Line{Start: 0, End: len(s.items), Last: true, X: make([]float64, len(s.items)), Indent: indent}
 	naturalize(&ln, s, align, blockW)
-	return s, ln
+	return ln
 }
 
 // emit draws one line on grid line i of the current page.
@@ -174,9 +179,6 @@ func (c *composer) flowGongwen(d *doc.Document) {
 		c.imprint(d.Imprint)
 	}
 	c.number()
-	if d.Draft {
-		c.draft()
-	}
 }
 
 func (c *composer) blocks(bs []doc.Block) {
@@ -329,8 +331,7 @@ func (c *composer) title(phrases []string) {
 // centredLine sets text centred on the current grid line (one line only).
 func (c *composer) centredLine(text string, role doc.Role, size float64, color page.Color) {
 	s := c.shape(text, role, size, 0)
-	ln := Line{Start: 0, End: len(s.items), Last: true, X: make([]float64, len(s.items))}
-	naturalize(&ln, s, doc.AlignCenter, blockW)
+	ln := oneLine(s, 0, doc.AlignCenter)
 	if c.room() <= 0 {
 		c.newPage()
 	}

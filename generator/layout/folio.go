@@ -82,7 +82,6 @@ func (c *composer) number() {
 		if p.noNumber {
 			continue
 		}
-		p.Number = n
 		align := doc.AlignLeft
 		if n%2 == 1 {
 			align = doc.AlignRight

@@ -110,9 +110,6 @@ func (c *composer) flowForm(d *doc.Document) error {
 	}
 	if fs.paged {
 		c.pages = append(c.pages, c.cur)
-		if d.Draft {
-			c.draft()
-		}
 		return nil
 	}
 	fs.copy = &page.Form{Width: cw, Height: ch, Items: c.cur.Items}
@@ -136,9 +133,6 @@ func (c *composer) flowForm(d *doc.Document) error {
 			}
 		}
 		c.pages = append(c.pages, p)
-	}
-	if d.Draft {
-		c.draft()
 	}
 	return nil
 }

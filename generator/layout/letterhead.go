@@ -16,8 +16,7 @@ func (c *composer) letterhead(lh *doc.Letterhead) {
 		n := Width(organ)
 		size := math.Min(blockW/n*0.98, 52)
 		s := c.shape(organ, doc.XiaoBiaoSong, size, 0)
-		ln := Line{Start: 0, End: len(s.items), Last: true, X: make([]float64, len(s.items))}
-		naturalize(&ln, s, doc.AlignCenter, blockW)
+		ln := oneLine(s, 0, doc.AlignCenter)
 		yTop := top + 35*mm
 		c.add(c.textLine(s, ln, left, yTop+0.88*size, page.Red)...)
 		bottom := yTop + size
@@ -43,9 +42,7 @@ func (c *composer) letterhead(lh *doc.Letterhead) {
 			for j := 4; j < len(s.items); j++ {
 				s.items[j], s.glyphs[j] = kai.items[j], kai.glyphs[j]
 			}
-			ln := Line{Start: 0, End: len(s.items), Last: true, X: make([]float64, len(s.items)), Indent: CharPitch}
-			naturalize(&ln, s, doc.AlignRight, blockW)
-			c.emit(s, ln, left, c.line, page.Black)
+			c.emit(s, oneLine(s, CharPitch, doc.AlignRight), left, c.line, page.Black)
 			numLine = c.line
 			c.line++
 		}

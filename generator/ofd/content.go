@@ -255,39 +255,19 @@ func (c *content) rule(b []byte, r *page.Rule, dx, dy float64) []byte {
 	return append(b, "</ofd:AbbreviatedData></ofd:PathObject>"...)
 }
 
-// box writes a rectangle as a filled and/or stroked path.
+// box writes a rectangle as a filled, unstroked path.
 func (c *content) box(b []byte, r *page.Box, dx, dy float64) []byte {
-	if r.NoFill && r.Stroke <= 0 {
-		return b
-	}
-	hw := math.Max(r.Stroke, 0) / 2
-	bx, by := r.X+dx-hw, r.Y+dy-hw
-	b = c.object(b, "PathObject", bx, by, r.W+2*hw, r.H+2*hw)
-	if r.Stroke > 0 {
-		b = append(b, ` LineWidth="`...)
-		b = mm(b, r.Stroke)
-		b = append(b, '"')
-	} else {
-		b = append(b, ` Stroke="false"`...)
-	}
-	if !r.NoFill {
-		b = append(b, ` Fill="true"`...)
-	}
-	b = append(b, '>')
-	if r.Stroke > 0 {
-		b = color(b, "StrokeColor", r.StrokeColor, 255)
-	}
-	if !r.NoFill {
-		b = color(b, "FillColor", r.Fill, 255)
-	}
+	b = c.object(b, "PathObject", r.X+dx, r.Y+dy, r.W, r.H)
+	b = append(b, ` Stroke="false" Fill="true">`...)
+	b = color(b, "FillColor", r.Fill, 255)
 	b = append(b, "<ofd:AbbreviatedData>M "...)
-	b = point(b, hw, hw)
+	b = point(b, 0, 0)
 	b = append(b, " L "...)
-	b = point(b, hw+r.W, hw)
+	b = point(b, r.W, 0)
 	b = append(b, " L "...)
-	b = point(b, hw+r.W, hw+r.H)
+	b = point(b, r.W, r.H)
 	b = append(b, " L "...)
-	b = point(b, hw, hw+r.H)
+	b = point(b, 0, r.H)
 	return append(b, " C</ofd:AbbreviatedData></ofd:PathObject>"...)
 }
 

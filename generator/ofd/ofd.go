@@ -139,12 +139,8 @@ func key(p *page.Page) string {
 			f(it.Dash...)
 		case *page.Box:
 			b = append(b, 'B')
-			f(it.X, it.Y, it.W, it.H, it.Stroke)
+			f(it.X, it.Y, it.W, it.H)
 			col(it.Fill)
-			col(it.StrokeColor)
-			if it.NoFill {
-				b = append(b, 'n')
-			}
 		case *page.Use:
 			b = append(b, 'U')
 			f(float64(it.Form), it.X, it.Y)

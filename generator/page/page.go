@@ -15,9 +15,6 @@ import (
 	"huanjie/generator/fontset"
 )
 
-// PtPerMM converts millimetres to points.
-const PtPerMM = 72 / 25.4
-
 // Document is a laid-out document.
 type Document struct {
 	Meta  doc.Meta        // title, author, subject, keywords, language, date (the one timestamp)
@@ -29,7 +26,6 @@ type Document struct {
 // Page is one page.
 type Page struct {
 	Width, Height float64 // points
-	Number        int     // the printed page number, 0 for none (informative: it is drawn as a Text)
 	Items         []Item  // in painting order
 }
 
@@ -110,14 +106,10 @@ type Rule struct {
 	Dash           []float64
 }
 
-// Box is a rectangle with its top-left corner at (X, Y): filled with Fill
-// unless NoFill, and outlined with Stroke points of StrokeColor when Stroke > 0.
+// Box is a rectangle with its top-left corner at (X, Y), filled with Fill.
 type Box struct {
-	X, Y, W, H  float64
-	Fill        Color
-	NoFill      bool
-	Stroke      float64
-	StrokeColor Color
+	X, Y, W, H float64
+	Fill       Color
 }
 
 // Use draws Document.Forms[Form] with the form's top-left corner at (X, Y).

@@ -101,27 +101,9 @@ func (c *content) rule(r *page.Rule) {
 }
 
 func (c *content) box(b *page.Box) {
-	paint := "f\n"
-	if !b.NoFill {
-		c.color(b.Fill, false)
-	}
-	if b.Stroke > 0 {
-		c.color(b.StrokeColor, true)
-		if b.Stroke != c.lineW {
-			c.nums(b.Stroke)
-			c.op("w\n")
-			c.lineW = b.Stroke
-		}
-		paint = "B\n"
-		if b.NoFill {
-			paint = "S\n"
-		}
-	} else if b.NoFill {
-		return
-	}
+	c.color(b.Fill, false)
 	c.nums(b.X, c.height-b.Y-b.H, b.W, b.H)
-	c.op("re ")
-	c.op(paint)
+	c.op("re f\n")
 }
 
 func (c *content) use(u *page.Use) {
