@@ -11,6 +11,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -124,7 +125,7 @@ func CheckFormats(formats []string) error {
 // laidOut reports whether a format among formats is laid out by us (PDF,
 // OFD) and so needs the fonts; Word lays a DOCX out itself.
 func laidOut(formats []string) bool {
-	return contains(formats, "pdf") || contains(formats, "ofd")
+	return slices.Contains(formats, "pdf") || slices.Contains(formats, "ofd")
 }
 
 type renderJob struct {
@@ -384,15 +385,6 @@ func safeName(s string) string {
 		}
 		return r
 	}, s), ". ")
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Names lists the document names of the templates, in order.
