@@ -376,15 +376,23 @@ func docDate(e *election.Election) time.Time {
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
-// safeName makes s usable as the start of a file name: no separator, no
-// character Windows refuses, no leading dot (a hidden file, or "..").
-func safeName(s string) string {
+// SafeName makes s usable as a file or folder name, or the start of one
+// (the document file names, batch's folders): every character no file
+// name may hold becomes "_", and a leading dot (a hidden file, or "..")
+// or space goes.
+func SafeName(s string) string {
 	return strings.TrimLeft(strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' || r == 0x7f {
+		if notInFileName(r) {
 			return '_'
 		}
 		return r
 	}, s), ". ")
+}
+
+// notInFileName reports a character no file name may hold: a path
+// separator, one Windows refuses, a control character.
+func notInFileName(r rune) bool {
+	return strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' || r == 0x7f
 }
 
 // Names lists the document names of the templates, in order.

@@ -189,7 +189,7 @@ func (p *planner) fill(notes io.Writer) ([]renderJob, election.Findings, error) 
 				found = append(found, f)
 				continue
 			}
-			base := safeName(view.Short) + "-" + name
+			base := SafeName(view.Short) + "-" + name
 			jobs = append(jobs, docJobs(t, d, fitted, opt.Formats, base, instanceKey(t, in))...)
 		}
 		view.Body, view.Round = view.Main, &view.Main.Rounds[0]

@@ -92,7 +92,7 @@ func District(v *DistrictView, opt Options) ([]Output, error) {
 		}
 		d := &doc.Document{Blocks: res.Blocks, Imprint: res.Imprint,
 			Meta: doc.Meta{Title: t.FileName, Author: v.Office, Subject: "基层党组织换届选举情况汇总", Keywords: "换届选举", Lang: "zh-CN", Date: v.Date.Time()}}
-		jobs = append(jobs, docJobs(t, d, nil, opt.Formats, safeName(t.FileName), "")...)
+		jobs = append(jobs, docJobs(t, d, nil, opt.Formats, SafeName(t.FileName), "")...)
 	}
 	renderAll(jobs, fset)
 	if err := renderError(jobs); err != nil {
