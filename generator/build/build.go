@@ -210,8 +210,7 @@ func (j *renderJob) render(fs *fontset.Set) {
 		return
 	}
 	p, err := j.pages.get(j.d, fs)
-	var fe interface{ Code() string }
-	if errors.As(err, &fe) && fe.Code() == "form_overflow" && j.t.Name == "ballot" {
+	if overflows(err) && j.t.Name == "ballot" {
 		err = fmt.Errorf("%v（选票的纸张、每张份数、另选人空格数和样式可在数据文件的 [ballot] 中设置：paper、per_sheet、writeins、variant）", err)
 	}
 	if err == nil {
@@ -223,6 +222,13 @@ func (j *renderJob) render(fs *fontset.Set) {
 		}
 	}
 	j.data, j.err = buf.Bytes(), err
+}
+
+// overflows reports a layout error of a form that does not fit its paper
+// (the layout's errors with code form_overflow).
+func overflows(err error) bool {
+	var fe interface{ Code() string }
+	return errors.As(err, &fe) && fe.Code() == "form_overflow"
 }
 
 func isRefusal(why string) bool { return strings.HasPrefix(why, "!") }
@@ -345,8 +351,7 @@ func fitDocument(t *Template, v *View, e *election.Election, fs *fontset.Set, wa
 			return d, nil, nil
 		}
 		p, err := layout.Pages(d, fs)
-		var fe interface{ Code() string }
-		if errors.As(err, &fe) && fe.Code() == "form_overflow" {
+		if overflows(err) {
 			continue // try fewer copies per sheet
 		}
 		if err != nil {
