@@ -129,14 +129,13 @@ func loadDistrictTemplates(dir string) ([]*Template, error) {
 	return out, nil
 }
 
-// The helpers of the district templates (added to the one function map).
+// The helpers of the district templates (added to the one function map;
+// percentages and figures are written by pct, ratio and one, as in every
+// document).
 func init() {
 	funcs["share"] = election.ShareText
-	funcs["pctOf"] = election.PctOf
-	funcs["percent"] = election.Pct
 	funcs["against"] = func(delta float64, unit string) string { return election.Change(delta, unit, "比换届前") }
 	funcs["gap"] = district.Gap
-	funcs["num"] = election.One
 	// widths gives a statistics table's column widths in characters: the
 	// first column fits its longest label, the others their longest cell.
 	funcs["widths"] = func(t district.Table) string {
