@@ -107,25 +107,7 @@ func (b *BodyView) Duty(name string) string {
 // Members returns the new body in the order a name list gives it: the
 // 书记, then the 副书记, then the other members in stroke order.
 func (b *BodyView) Members() []election.Candidate {
-	var head, rest []election.Candidate
-	rank := func(c election.Candidate) int {
-		switch b.Duty(c.Name) {
-		case "书记":
-			return 0
-		case "副书记":
-			return 1
-		}
-		return 2
-	}
-	for _, c := range b.Elected {
-		if rank(c) < 2 {
-			head = append(head, c)
-		} else {
-			rest = append(rest, c)
-		}
-	}
-	sort.SliceStable(head, func(i, j int) bool { return rank(head[i]) < rank(head[j]) })
-	return append(head, rest...)
+	return b.byDuty(func(duty string) int { return min(dutyRank(duty), 2) })
 }
 
 // Concurrent is the post a candidate holds besides the Party one
@@ -138,9 +120,13 @@ func (b *BodyView) Concurrent(name string) string {
 // Division is the new body in the order its 分工 is announced: the 书记,
 // the 副书记, then the 组织委员, the 宣传委员 and the 纪检委员, then the
 // other duties and the members without one, each in stroke order.
-func (b *BodyView) Division() []election.Candidate {
-	out := append([]election.Candidate(nil), b.Elected...)
-	sort.SliceStable(out, func(i, j int) bool { return dutyRank(b.Duty(out[i].Name)) < dutyRank(b.Duty(out[j].Name)) })
+func (b *BodyView) Division() []election.Candidate { return b.byDuty(dutyRank) }
+
+// byDuty is the new body ordered by the rank of each member's Duty, in
+// stroke order within a rank.
+func (b *BodyView) byDuty(rank func(duty string) int) []election.Candidate {
+	out := slices.Clone(b.Elected)
+	sort.SliceStable(out, func(i, j int) bool { return rank(b.Duty(out[i].Name)) < rank(b.Duty(out[j].Name)) })
 	return out
 }
 
