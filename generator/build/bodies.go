@@ -166,6 +166,15 @@ func (b *BodyView) Posts() string {
 	return "书记"
 }
 
+// PostList names the posts the body elects as a sentence lists them:
+// 书记、副书记, or 书记 when it has no 副书记.
+func (b *BodyView) PostList() string {
+	if b.DeputySeats > 0 {
+		return "书记、副书记"
+	}
+	return "书记"
+}
+
 // PostCandidate is a 书记 or 副书记 candidate on the forms of the posts'
 // election (Name "" leaves a blank to write in).
 type PostCandidate struct {
