@@ -90,6 +90,12 @@ func newBodyView(e *election.Election, b *election.Body, colors []string) *BodyV
 	return v
 }
 
+// Complete reports whether the body's election is complete: its seats
+// all filled (Result.Status complete).
+func (b *BodyView) Complete() bool {
+	return b.Result != nil && b.Result.Status == election.StatusComplete
+}
+
 // Duty returns a member's post (书记, 副书记), else the 分工 from the
 // body's first meeting, else 委员.
 func (b *BodyView) Duty(name string) string {

@@ -184,6 +184,17 @@ func newView(e *election.Election, draft bool) *View {
 	return v
 }
 
+// AllComplete reports whether every election of the meeting is complete
+// (BodyView.Complete).
+func (v *View) AllComplete() bool {
+	for _, b := range v.Bodies {
+		if !b.Complete() {
+			return false
+		}
+	}
+	return true
+}
+
 // With returns a copy of the view for body b: a template hands it to a
 // block it defines for one body, {{template "x" ($.With .Discipline)}},
 // which then reads the body as .Body.
