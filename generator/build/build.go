@@ -100,11 +100,16 @@ func (s *Session) Plan(e *election.Election, opt Options, notes io.Writer) ([]Ou
 	if err := renderError(jobs); err != nil {
 		return nil, err
 	}
+	return outputs(jobs, opt.Out), nil
+}
+
+// outputs are the rendered jobs as the files of folder dir.
+func outputs(jobs []renderJob, dir string) []Output {
 	outs := make([]Output, len(jobs))
 	for i, j := range jobs {
-		outs[i] = Output{Name: j.t.Name, Key: j.key, Path: filepath.Join(opt.Out, j.file), Data: j.data}
+		outs[i] = Output{Name: j.t.Name, Key: j.key, Path: filepath.Join(dir, j.file), Data: j.data}
 	}
-	return outs, nil
+	return outs
 }
 
 // dataRefusal refuses for findings in the data, listed as check lists them.
@@ -126,6 +131,20 @@ func CheckFormats(formats []string) error {
 // OFD) and so needs the fonts; Word lays a DOCX out itself.
 func laidOut(formats []string) bool {
 	return slices.Contains(formats, "pdf") || slices.Contains(formats, "ofd")
+}
+
+// loadFonts loads the fonts of folder dir (and the system's unless
+// opt.NoSystemFonts) when a format of opt is laid out by us; nil when none
+// is. An unusable folder is a usage error.
+func loadFonts(opt Options, dir string) (*fontset.Set, error) {
+	if !laidOut(opt.Formats) {
+		return nil, nil
+	}
+	fs, err := fontset.Load(fontset.Options{Dir: dir, NoSystem: opt.NoSystemFonts})
+	if err != nil {
+		return nil, &UsageError{Msg: err.Error(), fonts: true}
+	}
+	return fs, nil
 }
 
 type renderJob struct {

@@ -127,14 +127,12 @@ func (s *Session) prepare(e *election.Election, opt Options) (*planner, error) {
 		}
 		p.asked[n] = true
 	}
-	if laidOut(opt.Formats) {
-		fdir := opt.FontsDir
-		if fdir == "" {
-			fdir = e.File.Fonts.Dir
-		}
-		if p.fs, err = fontset.Load(fontset.Options{Dir: fdir, NoSystem: opt.NoSystemFonts}); err != nil {
-			return nil, &UsageError{Msg: err.Error(), fonts: true}
-		}
+	fdir := opt.FontsDir
+	if fdir == "" {
+		fdir = e.File.Fonts.Dir
+	}
+	if p.fs, err = loadFonts(opt, fdir); err != nil {
+		return nil, err
 	}
 	p.view = newView(e, opt.Draft)
 	p.view.CopiesOverride = opt.Copies

@@ -11,7 +11,6 @@ import (
 	"huanjie/generator/district"
 	"huanjie/generator/doc"
 	"huanjie/generator/election"
-	"huanjie/generator/fontset"
 	"huanjie/generator/markup"
 	"huanjie/internal/oserr"
 	"huanjie/internal/regular"
@@ -74,11 +73,9 @@ func District(v *DistrictView, opt Options) ([]Output, error) {
 	if err != nil {
 		return nil, &Refusal{Msg: err.Error()}
 	}
-	var fset *fontset.Set
-	if laidOut(opt.Formats) {
-		if fset, err = fontset.Load(fontset.Options{Dir: opt.FontsDir, NoSystem: opt.NoSystemFonts}); err != nil {
-			return nil, &UsageError{Msg: err.Error(), fonts: true}
-		}
+	fset, err := loadFonts(opt, opt.FontsDir)
+	if err != nil {
+		return nil, err
 	}
 	var jobs []renderJob
 	for _, t := range tmpls {
@@ -98,11 +95,7 @@ func District(v *DistrictView, opt Options) ([]Output, error) {
 	if err := renderError(jobs); err != nil {
 		return nil, err
 	}
-	outs := make([]Output, len(jobs))
-	for i, j := range jobs {
-		outs[i] = Output{Name: j.t.Name, Path: filepath.Join(opt.Out, j.file), Data: j.data}
-	}
-	return outs, nil
+	return outputs(jobs, opt.Out), nil
 }
 
 func loadDistrictTemplates(dir string) ([]*Template, error) {
