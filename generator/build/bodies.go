@@ -51,7 +51,8 @@ type BodyView struct {
 	// and 另行选举 ballots.
 	Color, SecretaryColor, RevoteColor, AnotherColor string
 
-	body *election.Body
+	body     *election.Body
+	expected int // 应到会 of the 党员大会
 }
 
 // IsDirect reports a branch without a committee (the 党员大会 elects the
@@ -68,7 +69,7 @@ func newBodyView(e *election.Election, b *election.Body, colors []string) *BodyV
 		Seats: b.Seats, SecretarySeats: b.SecretarySeats, DeputySeats: b.DeputySeats, Candidates: b.Sorted,
 		Secretary: b.Proposed("书记"), Deputy: b.Proposed("副书记"), Margin: b.Margin(), MarginPct: b.MarginPercent(),
 		MarginMin: e.Settings.MarginCandidates(b.Seats), Meeting: b.Meeting, FirstMeeting: b.FirstMeeting,
-		Report: b.Report, Result: b.Result, Stats: b.Stats, body: b}
+		Report: b.Report, Result: b.Result, Stats: b.Stats, body: b, expected: e.Expected}
 	if b.IsDiscipline() {
 		v.ReportName = b.Name + "工作报告"
 	}
@@ -153,6 +154,33 @@ func dutyRank(duty string) int {
 // order approved: the order a list of the posts' candidates gives them.
 func (b *BodyView) ByPost() []election.Candidate {
 	return append(append([]election.Candidate(nil), b.Secretary...), b.Deputy...)
+}
+
+// PostsCount is the count of the vote for the body's 书记 and 副书记: at
+// its first meeting, or at the 党员大会 when it elects them directly.
+type PostsCount struct {
+	Size    int  // who may vote: the new body's members, or the 党员大会's 应到会
+	Known   bool // the vote is recorded: the numbers below are given
+	Present int
+	// Issued, Returned and Invalid are the ballots (0 when not given).
+	Issued, Returned, Invalid int
+}
+
+// PostsCount is the count of the vote for the body's posts (the counting
+// sheet and result form of the 书记、副书记 election).
+func (b *BodyView) PostsCount() PostsCount {
+	if b.IsDirect() {
+		c := PostsCount{Size: b.expected}
+		if m := b.Meeting; m != nil {
+			c.Known, c.Present, c.Issued, c.Returned, c.Invalid = true, m.Present, m.BallotsIssued, m.BallotsReturned, m.BallotsInvalid
+		}
+		return c
+	}
+	c := PostsCount{Size: b.Size()}
+	if fm := b.FirstMeeting; fm != nil {
+		c.Known, c.Present, c.Issued, c.Returned, c.Invalid = true, fm.Present, fm.BallotsIssued, fm.BallotsReturned, fm.BallotsInvalid
+	}
+	return c
 }
 
 // FirstSigners are the signers of the body's first-meeting forms.
