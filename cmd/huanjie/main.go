@@ -19,7 +19,7 @@ const usage = `换届 huanjie —— 党组织换届选举文书生成工具
       --format pdf,docx,ofd   输出格式：pdf、docx、ofd 任意组合（默认 pdf）
       --only 文书,…           只生成这些文书：request notice meeting-notice method agenda
                               script ballot tally report result-request summary
-      --copies 份数           选票印制份数（默认实到人数，未开会时为应到会人数加一成）
+      --copies 份数           选票印制份数（默认应到会人数加一成）
       --draft                 选举无效或未完成时仍生成结果类文书，并加“草稿”字样
       --templates 目录        用该目录中的同名模板替换内置模板
       --fonts 目录            优先使用该目录中的字体

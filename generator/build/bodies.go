@@ -51,7 +51,8 @@ type BodyView struct {
 	// and 另行选举 ballots.
 	Color, SecretaryColor, RevoteColor, AnotherColor string
 
-	body *election.Body
+	body     *election.Body
+	expected int // 应到会 of the 党员大会
 }
 
 // IsDirect reports a branch without a committee (the 党员大会 elects the
@@ -68,7 +69,7 @@ func newBodyView(e *election.Election, b *election.Body, colors []string) *BodyV
 		Seats: b.Seats, SecretarySeats: b.SecretarySeats, DeputySeats: b.DeputySeats, Candidates: b.Sorted,
 		Secretary: b.Proposed("书记"), Deputy: b.Proposed("副书记"), Margin: b.Margin(), MarginPct: b.MarginPercent(),
 		MarginMin: e.Settings.MarginCandidates(b.Seats), Meeting: b.Meeting, FirstMeeting: b.FirstMeeting,
-		Report: b.Report, Result: b.Result, Stats: b.Stats, body: b}
+		Report: b.Report, Result: b.Result, Stats: b.Stats, body: b, expected: e.Expected}
 	if b.IsDiscipline() {
 		v.ReportName = b.Name + "工作报告"
 	}
@@ -90,6 +91,12 @@ func newBodyView(e *election.Election, b *election.Body, colors []string) *BodyV
 	return v
 }
 
+// Complete reports whether the body's election is complete: its seats
+// all filled (Result.Status complete).
+func (b *BodyView) Complete() bool {
+	return b.Result != nil && b.Result.Status == election.StatusComplete
+}
+
 // Duty returns a member's post (书记, 副书记), else the 分工 from the
 // body's first meeting, else 委员.
 func (b *BodyView) Duty(name string) string {
@@ -107,25 +114,7 @@ func (b *BodyView) Duty(name string) string {
 // Members returns the new body in the order a name list gives it: the
 // 书记, then the 副书记, then the other members in stroke order.
 func (b *BodyView) Members() []election.Candidate {
-	var head, rest []election.Candidate
-	rank := func(c election.Candidate) int {
-		switch b.Duty(c.Name) {
-		case "书记":
-			return 0
-		case "副书记":
-			return 1
-		}
-		return 2
-	}
-	for _, c := range b.Elected {
-		if rank(c) < 2 {
-			head = append(head, c)
-		} else {
-			rest = append(rest, c)
-		}
-	}
-	sort.SliceStable(head, func(i, j int) bool { return rank(head[i]) < rank(head[j]) })
-	return append(head, rest...)
+	return b.byDuty(func(duty string) int { return min(dutyRank(duty), 2) })
 }
 
 // Concurrent is the post a candidate holds besides the Party one
@@ -138,9 +127,13 @@ func (b *BodyView) Concurrent(name string) string {
 // Division is the new body in the order its 分工 is announced: the 书记,
 // the 副书记, then the 组织委员, the 宣传委员 and the 纪检委员, then the
 // other duties and the members without one, each in stroke order.
-func (b *BodyView) Division() []election.Candidate {
-	out := append([]election.Candidate(nil), b.Elected...)
-	sort.SliceStable(out, func(i, j int) bool { return dutyRank(b.Duty(out[i].Name)) < dutyRank(b.Duty(out[j].Name)) })
+func (b *BodyView) Division() []election.Candidate { return b.byDuty(dutyRank) }
+
+// byDuty is the new body ordered by the rank of each member's Duty, in
+// stroke order within a rank.
+func (b *BodyView) byDuty(rank func(duty string) int) []election.Candidate {
+	out := slices.Clone(b.Elected)
+	sort.SliceStable(out, func(i, j int) bool { return rank(b.Duty(out[i].Name)) < rank(b.Duty(out[j].Name)) })
 	return out
 }
 
@@ -163,6 +156,33 @@ func (b *BodyView) ByPost() []election.Candidate {
 	return append(append([]election.Candidate(nil), b.Secretary...), b.Deputy...)
 }
 
+// PostsCount is the count of the vote for the body's 书记 and 副书记: at
+// its first meeting, or at the 党员大会 when it elects them directly.
+type PostsCount struct {
+	Size    int  // who may vote: the new body's members, or the 党员大会's 应到会
+	Known   bool // the vote is recorded: the numbers below are given
+	Present int
+	// Issued, Returned and Invalid are the ballots (0 when not given).
+	Issued, Returned, Invalid int
+}
+
+// PostsCount is the count of the vote for the body's posts (the counting
+// sheet and result form of the 书记、副书记 election).
+func (b *BodyView) PostsCount() PostsCount {
+	if b.IsDirect() {
+		c := PostsCount{Size: b.expected}
+		if m := b.Meeting; m != nil {
+			c.Known, c.Present, c.Issued, c.Returned, c.Invalid = true, m.Present, m.BallotsIssued, m.BallotsReturned, m.BallotsInvalid
+		}
+		return c
+	}
+	c := PostsCount{Size: b.Size()}
+	if fm := b.FirstMeeting; fm != nil {
+		c.Known, c.Present, c.Issued, c.Returned, c.Invalid = true, fm.Present, fm.BallotsIssued, fm.BallotsReturned, fm.BallotsInvalid
+	}
+	return c
+}
+
 // FirstSigners are the signers of the body's first-meeting forms.
 func (b *BodyView) FirstSigners() SignersView {
 	if fm := b.FirstMeeting; fm != nil {
@@ -176,6 +196,15 @@ func (b *BodyView) FirstSigners() SignersView {
 func (b *BodyView) Posts() string {
 	if b.DeputySeats > 0 {
 		return "书记副书记"
+	}
+	return "书记"
+}
+
+// PostList names the posts the body elects as a sentence lists them:
+// 书记、副书记, or 书记 when it has no 副书记.
+func (b *BodyView) PostList() string {
+	if b.DeputySeats > 0 {
+		return "书记、副书记"
 	}
 	return "书记"
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -99,11 +100,16 @@ func (s *Session) Plan(e *election.Election, opt Options, notes io.Writer) ([]Ou
 	if err := renderError(jobs); err != nil {
 		return nil, err
 	}
+	return outputs(jobs, opt.Out), nil
+}
+
+// outputs are the rendered jobs as the files of folder dir.
+func outputs(jobs []renderJob, dir string) []Output {
 	outs := make([]Output, len(jobs))
 	for i, j := range jobs {
-		outs[i] = Output{Name: j.t.Name, Key: j.key, Path: filepath.Join(opt.Out, j.file), Data: j.data}
+		outs[i] = Output{Name: j.t.Name, Key: j.key, Path: filepath.Join(dir, j.file), Data: j.data}
 	}
-	return outs, nil
+	return outs
 }
 
 // dataRefusal refuses for findings in the data, listed as check lists them.
@@ -124,7 +130,21 @@ func CheckFormats(formats []string) error {
 // laidOut reports whether a format among formats is laid out by us (PDF,
 // OFD) and so needs the fonts; Word lays a DOCX out itself.
 func laidOut(formats []string) bool {
-	return contains(formats, "pdf") || contains(formats, "ofd")
+	return slices.Contains(formats, "pdf") || slices.Contains(formats, "ofd")
+}
+
+// loadFonts loads the fonts of folder dir (and the system's unless
+// opt.NoSystemFonts) when a format of opt is laid out by us; nil when none
+// is. An unusable folder is a usage error.
+func loadFonts(opt Options, dir string) (*fontset.Set, error) {
+	if !laidOut(opt.Formats) {
+		return nil, nil
+	}
+	fs, err := fontset.Load(fontset.Options{Dir: dir, NoSystem: opt.NoSystemFonts})
+	if err != nil {
+		return nil, &UsageError{Msg: err.Error(), fonts: true}
+	}
+	return fs, nil
 }
 
 type renderJob struct {
@@ -209,8 +229,7 @@ func (j *renderJob) render(fs *fontset.Set) {
 		return
 	}
 	p, err := j.pages.get(j.d, fs)
-	var fe interface{ Code() string }
-	if errors.As(err, &fe) && fe.Code() == "form_overflow" && j.t.Name == "ballot" {
+	if overflows(err) && j.t.Name == "ballot" {
 		err = fmt.Errorf("%v（选票的纸张、每张份数、另选人空格数和样式可在数据文件的 [ballot] 中设置：paper、per_sheet、writeins、variant）", err)
 	}
 	if err == nil {
@@ -222,6 +241,13 @@ func (j *renderJob) render(fs *fontset.Set) {
 		}
 	}
 	j.data, j.err = buf.Bytes(), err
+}
+
+// overflows reports a layout error of a form that does not fit its paper
+// (the layout's errors with code form_overflow).
+func overflows(err error) bool {
+	var fe interface{ Code() string }
+	return errors.As(err, &fe) && fe.Code() == "form_overflow"
 }
 
 func isRefusal(why string) bool { return strings.HasPrefix(why, "!") }
@@ -344,8 +370,7 @@ func fitDocument(t *Template, v *View, e *election.Election, fs *fontset.Set, wa
 			return d, nil, nil
 		}
 		p, err := layout.Pages(d, fs)
-		var fe interface{ Code() string }
-		if errors.As(err, &fe) && fe.Code() == "form_overflow" {
+		if overflows(err) {
 			continue // try fewer copies per sheet
 		}
 		if err != nil {
@@ -375,24 +400,23 @@ func docDate(e *election.Election) time.Time {
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
-// safeName makes s usable as the start of a file name: no separator, no
-// character Windows refuses, no leading dot (a hidden file, or "..").
-func safeName(s string) string {
+// SafeName makes s usable as a file or folder name, or the start of one
+// (the document file names, batch's folders): every character no file
+// name may hold becomes "_", and a leading dot (a hidden file, or "..")
+// or space goes.
+func SafeName(s string) string {
 	return strings.TrimLeft(strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' || r == 0x7f {
+		if notInFileName(r) {
 			return '_'
 		}
 		return r
 	}, s), ". ")
 }
 
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
+// notInFileName reports a character no file name may hold: a path
+// separator, one Windows refuses, a control character.
+func notInFileName(r rune) bool {
+	return strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' || r == 0x7f
 }
 
 // Names lists the document names of the templates, in order.

@@ -127,14 +127,12 @@ func (s *Session) prepare(e *election.Election, opt Options) (*planner, error) {
 		}
 		p.asked[n] = true
 	}
-	if laidOut(opt.Formats) {
-		fdir := opt.FontsDir
-		if fdir == "" {
-			fdir = e.File.Fonts.Dir
-		}
-		if p.fs, err = fontset.Load(fontset.Options{Dir: fdir, NoSystem: opt.NoSystemFonts}); err != nil {
-			return nil, &UsageError{Msg: err.Error(), fonts: true}
-		}
+	fdir := opt.FontsDir
+	if fdir == "" {
+		fdir = e.File.Fonts.Dir
+	}
+	if p.fs, err = loadFonts(opt, fdir); err != nil {
+		return nil, err
 	}
 	p.view = newView(e, opt.Draft)
 	p.view.CopiesOverride = opt.Copies
@@ -189,7 +187,7 @@ func (p *planner) fill(notes io.Writer) ([]renderJob, election.Findings, error) 
 				found = append(found, f)
 				continue
 			}
-			base := safeName(view.Short) + "-" + name
+			base := SafeName(view.Short) + "-" + name
 			jobs = append(jobs, docJobs(t, d, fitted, opt.Formats, base, instanceKey(t, in))...)
 		}
 		view.Body, view.Round = view.Main, &view.Main.Rounds[0]

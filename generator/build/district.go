@@ -11,7 +11,6 @@ import (
 	"huanjie/generator/district"
 	"huanjie/generator/doc"
 	"huanjie/generator/election"
-	"huanjie/generator/fontset"
 	"huanjie/generator/markup"
 	"huanjie/internal/oserr"
 	"huanjie/internal/regular"
@@ -74,11 +73,9 @@ func District(v *DistrictView, opt Options) ([]Output, error) {
 	if err != nil {
 		return nil, &Refusal{Msg: err.Error()}
 	}
-	var fset *fontset.Set
-	if laidOut(opt.Formats) {
-		if fset, err = fontset.Load(fontset.Options{Dir: opt.FontsDir, NoSystem: opt.NoSystemFonts}); err != nil {
-			return nil, &UsageError{Msg: err.Error(), fonts: true}
-		}
+	fset, err := loadFonts(opt, opt.FontsDir)
+	if err != nil {
+		return nil, err
 	}
 	var jobs []renderJob
 	for _, t := range tmpls {
@@ -92,17 +89,13 @@ func District(v *DistrictView, opt Options) ([]Output, error) {
 		}
 		d := &doc.Document{Blocks: res.Blocks, Imprint: res.Imprint,
 			Meta: doc.Meta{Title: t.FileName, Author: v.Office, Subject: "基层党组织换届选举情况汇总", Keywords: "换届选举", Lang: "zh-CN", Date: v.Date.Time()}}
-		jobs = append(jobs, docJobs(t, d, nil, opt.Formats, safeName(t.FileName), "")...)
+		jobs = append(jobs, docJobs(t, d, nil, opt.Formats, SafeName(t.FileName), "")...)
 	}
 	renderAll(jobs, fset)
 	if err := renderError(jobs); err != nil {
 		return nil, err
 	}
-	outs := make([]Output, len(jobs))
-	for i, j := range jobs {
-		outs[i] = Output{Name: j.t.Name, Path: filepath.Join(opt.Out, j.file), Data: j.data}
-	}
-	return outs, nil
+	return outputs(jobs, opt.Out), nil
 }
 
 func loadDistrictTemplates(dir string) ([]*Template, error) {
@@ -129,14 +122,13 @@ func loadDistrictTemplates(dir string) ([]*Template, error) {
 	return out, nil
 }
 
-// The helpers of the district templates (added to the one function map).
+// The helpers of the district templates (added to the one function map;
+// percentages and figures are written by pct, ratio and one, as in every
+// document).
 func init() {
 	funcs["share"] = election.ShareText
-	funcs["pctOf"] = election.PctOf
-	funcs["percent"] = election.Pct
 	funcs["against"] = func(delta float64, unit string) string { return election.Change(delta, unit, "比换届前") }
 	funcs["gap"] = district.Gap
-	funcs["num"] = election.One
 	// widths gives a statistics table's column widths in characters: the
 	// first column fits its longest label, the others their longest cell.
 	funcs["widths"] = func(t district.Table) string {

@@ -155,11 +155,7 @@ func pdfPages(t *testing.T, path string) int {
 // above the sample's after-election marker.
 func beforeElection(t *testing.T, sample string) *election.Election {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(samplesDir, sample+".toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, _, ok := strings.Cut(string(b), "# ---------- 以下为选举后填写 ----------")
+	head, _, ok := strings.Cut(source(t, sample), "# ---------- 以下为选举后填写 ----------")
 	if !ok {
 		t.Fatalf("%s lost its after-election marker", sample)
 	}

@@ -19,11 +19,7 @@ import (
 // and analyses it. Each edit replaces old with new exactly once.
 func loadVariant(t *testing.T, edits ...[2]string) *election.Election {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(samplesDir, "donghua-community.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(b)
+	s := source(t, "donghua-community")
 	for _, ed := range edits {
 		if strings.Count(s, ed[0]) != 1 {
 			t.Fatalf("edit %q: found %d times in the sample, want 1", ed[0], strings.Count(s, ed[0]))
@@ -91,11 +87,7 @@ func TestTemplateMissingKey(t *testing.T) {
 }
 
 func TestOnlySummaryWithoutSummary(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(samplesDir, "donghua-community.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, _, ok := strings.Cut(string(b), "\n[summary]")
+	head, _, ok := strings.Cut(source(t, "donghua-community"), "\n[summary]")
 	if !ok {
 		t.Fatal("the normative sample has no [summary] to cut")
 	}

@@ -3,8 +3,6 @@ package build
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -156,11 +154,7 @@ func blank(v reflect.Value) reflect.Value {
 // string never starts an element, ends a cell or disappears. And data
 // check accepts, build fills without refusal.
 func FuzzDocuments(f *testing.F) {
-	b, err := os.ReadFile(filepath.Join(samplesDir, "donghua-community.toml"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	sample := string(b)
+	sample := source(f, "donghua-community")
 	for i, s := range []string{"署名：伪造单位", "东华\n署名：伪造单位\n日期：2099年1月1日", "// 消失", "标题：伪｜造", "| 甲 | 乙 |",
 		"- 列表", "# 一、标题", "分页", "空行：20", "不盖章", "甲｜乙|丙", "<", "^", "!粗!灰", "32:宽", "附件：附件9｜伪造", "中共伪造｜委员会",
 		"\uFDD0｜\uFDD1", "\uFDD2", "段一\n\n段二\r\n段三", "  ", "纸张：A5｜每张4份"} {

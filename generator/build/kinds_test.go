@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -173,11 +172,7 @@ func TestKinds(t *testing.T) {
 
 func kindVariant(t *testing.T, c kindCase) *election.Election {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(samplesDir, c.sample+".toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(b)
+	s := source(t, c.sample)
 	for i := 0; i+1 < len(c.replace); i += 2 {
 		if !strings.Contains(s, c.replace[i]) {
 			t.Fatalf("%q not in %s", c.replace[i], c.sample)

@@ -57,11 +57,7 @@ var pathsOut = os.Getenv("HUANJIE_PATHS_OUT")
 
 func pathVariant(t *testing.T, c pathCase) *election.Election {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(samplesDir, c.sample+".toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(b)
+	s := source(t, c.sample)
 	if c.noFM {
 		i := strings.Index(s, "\n[first_meeting]")
 		j := strings.Index(s[i+1:], "[first_meeting.duties]")

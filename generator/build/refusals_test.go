@@ -76,12 +76,9 @@ func TestEveryRefusalFoundByCheck(t *testing.T) {
 			if !ok {
 				t.Fatalf("refusal %q is registered but has no attack in this test", code)
 			}
-			b, err := os.ReadFile(filepath.Join(samplesDir, "donghua-community.toml"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			src := a.edit(string(b))
-			if src == string(b) {
+			orig := source(t, "donghua-community")
+			src := a.edit(orig)
+			if src == orig {
 				t.Fatal("the edit changed nothing")
 			}
 			p := filepath.Join(t.TempDir(), "attack.toml")

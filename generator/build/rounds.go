@@ -30,9 +30,6 @@ type RoundView struct {
 	TopWins       bool                  // a re-vote under [rules] revote_top_wins
 }
 
-// Held reports whether the round's votes are recorded.
-func (r *RoundView) Held() bool { return r.Result != nil }
-
 // IsFirst, IsRevote and IsAnother tell the kind.
 func (r *RoundView) IsFirst() bool   { return r.Kind == election.KindFirst }
 func (r *RoundView) IsRevote() bool  { return r.Kind == election.KindRevote }

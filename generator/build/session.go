@@ -33,7 +33,3 @@ func (s *Session) templates(dir string) ([]*Template, error) {
 	}
 	return ts.list, ts.err
 }
-
-// SafeName makes a name usable as a file or folder name, as the document
-// file names are made (characters Windows forbids become "_").
-func SafeName(s string) string { return safeName(s) }

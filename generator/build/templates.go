@@ -127,19 +127,20 @@ const (
 	maxFileNameLen  = 30 // characters of a 文件名
 )
 
-// checkFileName says what is wrong with a template's 文件名 ("" when
-// nothing): it becomes part of one file name in the output folder, so it
-// can hold no path separator, no "..", nothing Windows refuses in a name.
-func checkFileName(v string) string {
+// checkFileName says what is wrong with the value v of a template's
+// 文件名 or 后续文件名 (key) ("" when nothing): it becomes part of one
+// file name in the output folder, so it can hold no path separator, no
+// "..", nothing Windows refuses in a name.
+func checkFileName(key, v string) string {
 	switch {
 	case v == "":
-		return "“文件名”不能为空"
+		return "“" + key + "”不能为空"
 	case utf8.RuneCountInString(v) > maxFileNameLen:
-		return fmt.Sprintf("“文件名”最多%d个字", maxFileNameLen)
-	case strings.ContainsFunc(v, func(r rune) bool { return r < ' ' || r == 0x7f || strings.ContainsRune(`/\:*?"<>|`, r) }):
-		return `“文件名”中不能有 / \ : * ? " < > | 或控制字符：文书只能写在输出目录中，不能写到别处`
+		return fmt.Sprintf("“%s”最多%d个字", key, maxFileNameLen)
+	case strings.ContainsFunc(v, notInFileName):
+		return "“" + key + `”中不能有 / \ : * ? " < > | 或控制字符：文书只能写在输出目录中，不能写到别处`
 	case strings.HasPrefix(v, ".") || strings.HasSuffix(v, ".") || strings.TrimSpace(v) != v:
-		return "“文件名”不能以“.”或空格开头或结尾"
+		return "“" + key + "”不能以“.”或空格开头或结尾"
 	}
 	return ""
 }
@@ -170,7 +171,7 @@ func parseTemplate(file string, b []byte) (*Template, error) {
 		case "文书":
 			t.Name = v
 		case "文件名":
-			if msg := checkFileName(v); msg != "" {
+			if msg := checkFileName("文件名", v); msg != "" {
 				return nil, &TemplateError{File: file, Line: i + 1, Msg: msg}
 			}
 			t.FileName, t.fileNameLine = v, i+1
@@ -182,8 +183,8 @@ func parseTemplate(file string, b []byte) (*Template, error) {
 				t.Needs = append(t.Needs, n)
 			}
 		case "后续文件名":
-			if msg := checkFileName(v); msg != "" {
-				return nil, &TemplateError{File: file, Line: i + 1, Msg: strings.ReplaceAll(msg, "“文件名”", "“后续文件名”")}
+			if msg := checkFileName("后续文件名", v); msg != "" {
+				return nil, &TemplateError{File: file, Line: i + 1, Msg: msg}
 			}
 			if !strings.Contains(v, "{轮次}") {
 				return nil, &TemplateError{File: file, Line: i + 1, Msg: "“后续文件名”中应有 {轮次}（如“委员{轮次}选票”），以区分各次投票的文书"}

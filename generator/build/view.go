@@ -64,8 +64,6 @@ type View struct {
 	// documents that are not per round).
 	Rounds []RoundView
 	Round  *RoundView
-	// Hold is what keeps the result documents back (a --draft shows it).
-	Hold *election.Finding
 	// Term is the outgoing committee's term (its end by election.TermEnd,
 	// the one rule `huanjie due` uses too) and whether the election is
 	// late or early.
@@ -166,7 +164,6 @@ func newView(e *election.Election, draft bool) *View {
 	s := e.Settings
 	v.Quorum = election.QuorumRequired(e.Expected, s.QuorumRatio, s.QuorumStrict)
 	v.MinVotes = election.MoreThanHalf(e.Expected)
-	v.Hold = e.Hold()
 	v.Term = e.Term()
 	v.Notice, v.NoticeKnown = e.NoticePeriod()
 	for _, b := range e.Bodies {
@@ -185,6 +182,17 @@ func newView(e *election.Election, draft bool) *View {
 		v.MinVotes = e.Result.Threshold.MinVotes
 	}
 	return v
+}
+
+// AllComplete reports whether every election of the meeting is complete
+// (BodyView.Complete).
+func (v *View) AllComplete() bool {
+	for _, b := range v.Bodies {
+		if !b.Complete() {
+			return false
+		}
+	}
+	return true
 }
 
 // With returns a copy of the view for body b: a template hands it to a

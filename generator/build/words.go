@@ -41,15 +41,7 @@ var wordFuncs = map[string]any{
 	// clauses joins the clauses that are not empty with sep; an argument
 	// that is not a string (what (and .Count "…") gives for a count not
 	// given) is left out too.
-	"clauses": func(sep string, parts ...any) string {
-		var out []string
-		for _, p := range parts {
-			if s, ok := p.(string); ok && s != "" {
-				out = append(out, s)
-			}
-		}
-		return strings.Join(out, sep)
-	},
+	"clauses": func(sep string, parts ...any) string { return strings.Join(nonEmpty(parts), sep) },
 	// deref reads an optional count (0 when not given); derefF an
 	// optional amount.
 	"deref": func(p *int) int {
@@ -72,15 +64,7 @@ var wordFuncs = map[string]any{
 	// the order given, which is the order the text cites them. An empty
 	// title (or anything not a string) is left out: a template passes ""
 	// for an attachment the election does not have.
-	"attachments": func(titles ...any) Attachments {
-		var a Attachments
-		for _, t := range titles {
-			if s, ok := t.(string); ok && s != "" {
-				a = append(a, s)
-			}
-		}
-		return a
-	},
+	"attachments": func(titles ...any) Attachments { return nonEmpty(titles) },
 	// closing is the one closing of each 文种 (domain.md §C.6).
 	"closing": func(genre string) (string, error) {
 		if c, ok := closings[genre]; ok {
@@ -98,6 +82,18 @@ var wordFuncs = map[string]any{
 	},
 	// mulf multiplies a setting that is a ratio: (mulf 0.2 100) is 20.
 	"mulf": func(a, b float64) float64 { return a * b },
+}
+
+// nonEmpty are the arguments that are strings and not empty, in order
+// (clauses, attachments).
+func nonEmpty(args []any) []string {
+	var out []string
+	for _, a := range args {
+		if s, ok := a.(string); ok && s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // closings are the closing of each 文种: a 请示 asks for a reply, the

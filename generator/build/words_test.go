@@ -80,7 +80,7 @@ func blockText(b *strings.Builder, blocks []doc.Block) {
 
 // source is a sample's text with each old→new replacement applied once
 // (every replacement must match).
-func source(t *testing.T, sample string, pairs ...string) string {
+func source(t testing.TB, sample string, pairs ...string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(samplesDir, sample+".toml"))
 	if err != nil {

@@ -168,7 +168,7 @@ func TestWriteStaysInItsFolder(t *testing.T) {
 // A short name that looks like a path still gives plain file names.
 func TestSafeName(t *testing.T) {
 	for _, s := range []string{"../../x", "..", ".hidden", "a/b\\c:d", " .x"} {
-		n := safeName(s) + "-换届选举请示.pdf"
+		n := SafeName(s) + "-换届选举请示.pdf"
 		if !filepath.IsLocal(n) || filepath.Base(n) != n || strings.HasPrefix(n, ".") {
 			t.Errorf("%q gives %q", s, n)
 		}
