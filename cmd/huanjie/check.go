@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -17,11 +16,7 @@ import (
 func load(cmd, path string, asJSON bool, stdout, stderr io.Writer) (*election.Election, int) {
 	e, err := election.Load(path)
 	if err != nil {
-		var ue *election.UnreadableError
 		msg := err.Error()
-		if errors.As(err, &ue) {
-			msg = ue.Path + "：" + ue.Msg
-		}
 		if asJSON {
 			report.WriteJSON(stdout, report.Unreadable(msg))
 		}

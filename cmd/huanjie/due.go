@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"crypto/sha1"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -114,12 +113,7 @@ func dueItems(files []string, on, until election.Date) ([]dueItem, []string) {
 	for _, f := range files {
 		e, err := election.Load(f)
 		if err != nil {
-			var ue *election.UnreadableError
-			if errors.As(err, &ue) {
-				problems = append(problems, ue.Path+"："+ue.Msg)
-			} else {
-				problems = append(problems, err.Error())
-			}
+			problems = append(problems, err.Error())
 			continue
 		}
 		t, ok := district.TermOn(e, on)

@@ -28,7 +28,9 @@ type UnreadableError struct {
 	Msg  string
 }
 
-func (e *UnreadableError) Error() string { return e.Path + ": " + e.Msg }
+// Error is the path and what is wrong, joined as a Chinese message is:
+// "x.toml：文件不存在，…".
+func (e *UnreadableError) Error() string { return e.Path + "：" + e.Msg }
 
 // Pos is a position in the file: 1-based line and column, the column
 // counted in characters.

@@ -37,12 +37,7 @@ func analyse(w http.ResponseWriter, r *http.Request, code int) *election.Electio
 	}
 	l, err := election.Parse(fileName(r), data)
 	if err != nil {
-		var ue *election.UnreadableError
-		msg := err.Error()
-		if errors.As(err, &ue) {
-			msg = ue.Path + "：" + ue.Msg
-		}
-		writeJSON(w, code, report.Unreadable(msg))
+		writeJSON(w, code, report.Unreadable(err.Error()))
 		return nil
 	}
 	return election.Analyze(l)
