@@ -59,14 +59,8 @@ func checkReport(e *election.Election) string {
 		name = e.Path
 	}
 	fmt.Fprintf(&b, "检查 %s（%s）\n\n", e.Path, name)
-	errs, warns := 0, 0
-	for _, x := range e.Findings {
-		if x.Level == election.LevelError {
-			errs++
-		} else {
-			warns++
-		}
-	}
+	errs := len(e.Findings.Errors())
+	warns := len(e.Findings) - errs
 	// What holds: only meaningful when the file could be read.
 	if facts := report.Facts(e); facts != nil {
 		b.WriteString("基本情况：\n")

@@ -26,7 +26,7 @@ const usage = `换届 huanjie —— 党组织换届选举文书生成工具
   huanjie sort-names [--convention party|npc]
                                           从标准输入逐行读入姓名，按笔画顺序输出
   huanjie fonts [--fonts 目录]            列出找到的字体及其用途
-  huanjie batch 文件或文件夹… -o 目录 [--format pdf,docx,ofd] [--json]
+  huanjie batch 文件或文件夹… -o 目录 [--format pdf,docx,ofd] [--json] [--templates 目录] [--fonts 目录]
                                           检查并生成多个党组织的文书（各写入以简称命名的文件夹），
                                           并生成 汇总.xlsx 和换届选举情况汇总
   huanjie due 文件或文件夹… [--on 日期] [--within 6m] [--json] [--ics 文件]

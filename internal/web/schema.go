@@ -208,7 +208,7 @@ var keys = slices.Concat([]Key{
 	{Path: "ballot.variant", Label: "样式", Options: variants},
 	{Path: "ballot.paper", Label: "纸张", Help: "不选时按候选人多少决定。", Options: papers},
 	{Path: "ballot.per_sheet", Label: "每张纸印几份", Help: "不填时按候选人多少决定。"},
-	{Path: "ballot.copies", Label: "印制份数", Help: "不填时为实到人数，未开会时为应到会人数加一成。"},
+	{Path: "ballot.copies", Label: "印制份数", Help: "不填时为应到会人数加一成（选举前后相同）。"},
 	{Path: "ballot.writeins", Label: "另选他人空格数", Help: "不填时与应选名额相同。"},
 	{Path: "ballot.pen", Label: "书写用笔", Placeholder: "如 蓝色或黑色钢笔、签字笔"},
 	{Path: "ballot.color", Label: "选票底色", Placeholder: "如 #FDECEC"},
