@@ -151,9 +151,18 @@ func (tb *tab) download(ext string) string {
 	tb.t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
+		// A download is done when its file is there, nothing is still being
+		// written (*.crdownload), and its size held for a moment.
 		files, _ := filepath.Glob(filepath.Join(tb.downloads, "*"+ext))
-		if len(files) == 1 {
-			return files[0]
+		partial, _ := filepath.Glob(filepath.Join(tb.downloads, "*.crdownload"))
+		if len(files) == 1 && len(partial) == 0 {
+			a, errA := os.Stat(files[0])
+			time.Sleep(150 * time.Millisecond)
+			b, errB := os.Stat(files[0])
+			if errA == nil && errB == nil && a.Size() > 0 && a.Size() == b.Size() {
+				return files[0]
+			}
+			continue
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
