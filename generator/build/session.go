@@ -24,6 +24,9 @@ func NewSession() *Session { return &Session{tmpls: map[string]templateSet{}} }
 // ""), parsed on first use. A parsed template is only executed after, and
 // text/template allows concurrent execution.
 func (s *Session) templates(dir string) ([]*Template, error) {
+	if dir == "" {
+		return embeddedTemplates()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ts, ok := s.tmpls[dir]
@@ -33,3 +36,13 @@ func (s *Session) templates(dir string) ([]*Template, error) {
 	}
 	return ts.list, ts.err
 }
+
+// embeddedTemplates are the templates built into the program, parsed once
+// per process and shared by every session: they cannot change while it
+// runs, and parsing them is a tenth of a build (every check of the web
+// page's form, every build.Plan and build.Check made a new session).
+var embeddedTemplates = sync.OnceValues(func() ([]*Template, error) { return LoadTemplates("") })
+
+// EmbeddedTemplates returns the templates built into the program, parsed
+// once per process.
+func EmbeddedTemplates() ([]*Template, error) { return embeddedTemplates() }

@@ -24,10 +24,12 @@ type docState struct {
 	Why   string `json:"why,omitempty"`
 }
 
-var templateList = sync.OnceValue(func() []*build.Template {
-	ts, _ := build.LoadTemplates("") // the embedded templates are tested; the page then lists none
+// templateList is the embedded templates (they are tested; were they to
+// fail, the page would list no document).
+func templateList() []*build.Template {
+	ts, _ := build.EmbeddedTemplates()
 	return ts
-})
+}
 
 // documentList is the set of a new election (newFile: a 党支部 with a
 // 书记 and a 副书记), as the page lists it before anything is typed.
