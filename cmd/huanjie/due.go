@@ -122,18 +122,12 @@ func dueItems(files []string, on, until election.Date) ([]dueItem, []string) {
 			continue
 		}
 		items = append(items, dueItem{e: e, term: t, dueJSON: dueJSON{
-			File: f, Organization: e.File.Organization.Name, TermEnd: iso(t.End),
-			Status: district.DueStatus(t.End, on, until), TermStart: iso(t.Start), TermYears: t.Years}})
+			File: f, Organization: e.File.Organization.Name, TermEnd: t.End.ISO(),
+			Status: district.DueStatus(t.End, on, until), TermStart: t.Start.ISO(), TermYears: t.Years}})
 	}
 	return items, problems
 }
 
-func iso(d election.Date) string {
-	if d.Day == 0 {
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
-}
 
 // dueReport lists the terms ended or ending within the window, soonest
 // first.
@@ -190,7 +184,7 @@ func dueEvents(items []dueItem) []ics.Event {
 		t := it.term
 		short := district.Short(it.e)
 		end := t.End.Time()
-		sum := sha1.Sum([]byte(it.Organization + "|" + iso(t.Start)))
+		sum := sha1.Sum([]byte(it.Organization + "|" + t.Start.ISO()))
 		ev := ics.Event{
 			UID:     fmt.Sprintf("%x@huanjie", sum[:10]),
 			Stamp:   t.Start.Time(),
@@ -200,7 +194,7 @@ func dueEvents(items []dueItem) []ics.Event {
 				it.Organization, t.Start.Chinese(), t.Years, t.End.Chinese(), it.File),
 		}
 		for _, months := range []int{6, 3} {
-			d := district.AddMonths(t.End, -months)
+			d := t.End.AddMonths(-months)
 			ev.Alarms = append(ev.Alarms, ics.Alarm{
 				At:          time.Date(d.Year, time.Month(d.Month), d.Day, 9, 0, 0, 0, china),
 				Description: fmt.Sprintf("%s任期将于%s届满（还有%d个月），请着手准备换届", short, t.End.Chinese(), months),

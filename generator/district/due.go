@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"huanjie/generator/election"
 )
@@ -60,22 +59,6 @@ func DueStatus(end, on, until election.Date) string {
 	return DueOK
 }
 
-// AddMonths adds n months to a day; a day the shorter month lacks becomes
-// its last day (31 August + 6 months = 28 February).
-func AddMonths(d election.Date, n int) election.Date {
-	m := d.Year*12 + d.Month - 1 + n
-	out := election.Date{Year: m / 12, Month: m%12 + 1, Day: d.Day}
-	last := time.Date(out.Year, time.Month(out.Month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-	out.Day = min(out.Day, last)
-	return out
-}
-
-// AddDays adds n days.
-func AddDays(d election.Date, n int) election.Date {
-	t := d.Time().AddDate(0, 0, n)
-	return election.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
-}
-
 // Window is a length of time written "6m" (months), "90d", "2w", "1y",
 // or in Chinese "6个月", "90天", "2周", "1年".
 type Window struct {
@@ -105,13 +88,13 @@ func ParseWindow(s string) (Window, error) {
 func (w Window) After(d election.Date) election.Date {
 	switch w.Unit {
 	case 'd':
-		return AddDays(d, w.N)
+		return d.AddDays(w.N)
 	case 'w':
-		return AddDays(d, 7*w.N)
+		return d.AddDays(7 * w.N)
 	case 'y':
-		return AddMonths(d, 12*w.N)
+		return d.AddMonths(12 * w.N)
 	}
-	return AddMonths(d, w.N)
+	return d.AddMonths(w.N)
 }
 
 // Chinese writes the window: "6个月", "90天".

@@ -59,7 +59,7 @@ func TestWindowAcrossYearEnd(t *testing.T) {
 			t.Errorf("%q accepted", bad)
 		}
 	}
-	if AddMonths(day(2025, 1, 15), -6) != day(2024, 7, 15) || AddMonths(day(2025, 3, 31), -1) != day(2025, 2, 28) {
+	if day(2025, 1, 15).AddMonths(-6) != day(2024, 7, 15) || day(2025, 3, 31).AddMonths(-1) != day(2025, 2, 28) {
 		t.Error("AddMonths backwards")
 	}
 }

@@ -214,7 +214,7 @@ func RowCells(file string, e *election.Election) map[string]Cell {
 		if d == nil {
 			return Label("")
 		}
-		return Label(isoDate(*d))
+		return Label(d.ISO())
 	}
 	meet := f.Plan.MeetingDate
 	if f.Meeting != nil && f.Meeting.Date != nil {
@@ -229,7 +229,7 @@ func RowCells(file string, e *election.Election) map[string]Cell {
 		"差额比例": ratioCell(e.Margin(), seats), "选举结果": Label(ResultText(e)),
 	}
 	if d, ok := e.TermEnd(); ok {
-		c["任期届满"] = Label(isoDate(d))
+		c["任期届满"] = Label(d.ISO())
 	}
 	if r := e.Result; r != nil {
 		g := elected(e)
@@ -303,16 +303,3 @@ func ResultText(e *election.Election) string {
 	return r.Status
 }
 
-func isoDate(d election.Date) string {
-	if d.Day == 0 {
-		return strconv.Itoa(d.Year) + "-" + pad2(d.Month)
-	}
-	return strconv.Itoa(d.Year) + "-" + pad2(d.Month) + "-" + pad2(d.Day)
-}
-
-func pad2(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
-}

@@ -174,7 +174,7 @@ func (e *Election) NoticePeriod() (Notice, bool) {
 // Sunday.
 func nextWorkingDay(d Date) Date {
 	for isWeekend(d) {
-		d = d.addDays(1)
+		d = d.AddDays(1)
 	}
 	return d
 }
@@ -183,7 +183,7 @@ func nextWorkingDay(d Date) Date {
 // itself when n is 0).
 func AddWorkingDays(d Date, n int) Date {
 	for n > 0 {
-		d = d.addDays(1)
+		d = d.AddDays(1)
 		if !isWeekend(d) {
 			n--
 		}
@@ -196,7 +196,3 @@ func isWeekend(d Date) bool {
 	return w == time.Saturday || w == time.Sunday
 }
 
-func (d Date) addDays(n int) Date {
-	t := d.Time().AddDate(0, 0, n)
-	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
-}

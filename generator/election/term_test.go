@@ -200,4 +200,17 @@ func TestMonths(t *testing.T) {
 	if got := (Date{2024, 2, 0}).AddMonths(11); got != (Date{2025, 1, 0}) {
 		t.Errorf("AddMonths = %v", got)
 	}
+	// By the calendar alone, also past the years a file may write.
+	if got := (Date{2199, 3, 31}).AddMonths(12); got != (Date{2200, 3, 31}) {
+		t.Errorf("AddMonths = %v", got)
+	}
+	if got := (Date{2300, 3, 31}).AddMonths(1); got != (Date{2300, 4, 30}) {
+		t.Errorf("AddMonths = %v", got)
+	}
+	if got := (Date{2024, 12, 30}).AddDays(3); got != (Date{2025, 1, 2}) {
+		t.Errorf("AddDays = %v", got)
+	}
+	if a, b := (Date{2024, 7, 8}).ISO(), (Date{1975, 3, 0}).ISO(); a != "2024-07-08" || b != "1975-03" {
+		t.Errorf("ISO = %q, %q", a, b)
+	}
 }

@@ -61,10 +61,26 @@ func (d Date) Before(e Date) bool {
 func (d Date) AddMonths(n int) Date {
 	m := d.Year*12 + d.Month - 1 + n
 	out := Date{Year: m / 12, Month: m%12 + 1, Day: d.Day}
-	for out.Day > 28 && !validDate(out.Year, out.Month, out.Day) {
-		out.Day--
-	}
+	// The month's last day, by the calendar alone: a term may end after
+	// the years a file may write.
+	last := time.Date(out.Year, time.Month(out.Month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	out.Day = min(out.Day, last)
 	return out
+}
+
+// AddDays returns the day n days later (earlier for n < 0).
+func (d Date) AddDays(n int) Date {
+	t := d.Time().AddDate(0, 0, n)
+	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+}
+
+// ISO writes the date as ISO 8601 does: "2024-07-18", or "1975-03" when
+// the day is not known.
+func (d Date) ISO() string {
+	if d.Day == 0 {
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
 
 // MonthsBetween is the number of whole months from a to b (negative when

@@ -84,11 +84,7 @@ func text(k kind, ptr bool, v reflect.Value, f *field) string {
 		}
 		return strconv.FormatBool(v.Bool())
 	case kDate:
-		d := v.Interface().(election.Date)
-		if d.HasDay() {
-			return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
-		}
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+		return v.Interface().(election.Date).ISO()
 	case kFraction:
 		if fr := v.Interface().(election.Fraction); !fr.IsZero() {
 			return fr.String()
