@@ -128,7 +128,6 @@ func dueItems(files []string, on, until election.Date) ([]dueItem, []string) {
 	return items, problems
 }
 
-
 // dueReport lists the terms ended or ending within the window, soonest
 // first.
 func dueReport(items []dueItem, on, until election.Date, w district.Window) string {

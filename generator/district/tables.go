@@ -302,4 +302,3 @@ func ResultText(e *election.Election) string {
 	}
 	return r.Status
 }
-

@@ -195,4 +195,3 @@ func isWeekend(d Date) bool {
 	w := d.Time().Weekday()
 	return w == time.Saturday || w == time.Sunday
 }
-
