@@ -53,11 +53,11 @@ func Results(e *election.Election) any {
 
 // WriteJSON writes v as the command line does: indented by two spaces,
 // with '<', '>' and '&' left as they are, and a final newline.
-func WriteJSON(w io.Writer, v any) {
+func WriteJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
+	return enc.Encode(v)
 }
 
 // Facts are the numbers check prints under 基本情况 (the members, seats,

@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"huanjie/generator/build"
+	"huanjie/internal/report"
 )
 
 // MaxBody is the largest request body accepted (the contract's 1 MiB,
@@ -163,11 +164,8 @@ func fail(w http.ResponseWriter, code int, msg string) {
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
+	var b bytes.Buffer // the command line's encoding: /api/check answers exactly check --json
+	if err := report.WriteJSON(&b, v); err != nil {
 		code, b = http.StatusInternalServerError, *bytes.NewBufferString(`{"message": "内部错误：无法生成回答。"}` + "\n")
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
