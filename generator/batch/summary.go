@@ -85,10 +85,7 @@ func workbook(r *Report, v *build.DistrictView) xlsx.Book {
 }
 
 func problemRow(en *Entry, f election.Finding) []district.Cell {
-	level := "错误"
-	if f.Level == election.LevelWarning {
-		level = "提醒"
-	}
+	level := f.Label()
 	num := func(n int) district.Cell {
 		if n == 0 {
 			return district.Label("")

@@ -145,13 +145,17 @@ func (f Finding) Where(file string) string {
 	return file
 }
 
-// String formats one finding for a terminal: "file:3:5: 错误：…".
-func (f Finding) Format(file string) string {
-	label := "错误"
+// Label names the level as the user reads it: 错误 or 提醒.
+func (f Finding) Label() string {
 	if f.Level == LevelWarning {
-		label = "提醒"
+		return "提醒"
 	}
-	return fmt.Sprintf("%s: %s：%s", f.Where(file), label, f.Message)
+	return "错误"
+}
+
+// Format formats one finding for a terminal: "file:3:5: 错误：…".
+func (f Finding) Format(file string) string {
+	return fmt.Sprintf("%s: %s：%s", f.Where(file), f.Label(), f.Message)
 }
 
 // FormatAll formats findings one per line.
