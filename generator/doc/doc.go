@@ -106,6 +106,15 @@ type Meta struct {
 	Date     time.Time
 }
 
+// Time is the document's one timestamp, in UTC: Date, or 1 January 2000
+// when it is not set (never the clock, so output stays the same).
+func (m Meta) Time() time.Time {
+	if m.Date.IsZero() {
+		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return m.Date.UTC()
+}
+
 // Sheet describes physical paper for LayoutForm documents.
 type Sheet struct {
 	Paper    string // "A4" (portrait) or "A5" (portrait); "A4" when empty

@@ -3,7 +3,6 @@ package docx
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"huanjie/generator/doc"
 )
@@ -80,14 +79,6 @@ func documentRels(draft, footers bool) []byte {
 	return []byte(b.String())
 }
 
-// w3cdtf formats t for dcterms:created/modified.
-func w3cdtf(t time.Time) string {
-	if t.IsZero() {
-		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return t.UTC().Format("2006-01-02T15:04:05Z")
-}
-
 func coreProps(m doc.Meta) []byte {
 	lang := m.Lang
 	if lang == "" {
@@ -103,7 +94,7 @@ func coreProps(m doc.Meta) []byte {
 	fmt.Fprintf(&b, `<dc:language>%s</dc:language>`, esc(lang))
 	fmt.Fprintf(&b, `<cp:lastModifiedBy>%s</cp:lastModifiedBy>`, esc(m.Author))
 	b.WriteString(`<cp:revision>1</cp:revision>`)
-	ts := w3cdtf(m.Date)
+	ts := m.Time().Format("2006-01-02T15:04:05Z") // W3CDTF, for dcterms:created/modified
 	fmt.Fprintf(&b, `<dcterms:created xsi:type="dcterms:W3CDTF">%s</dcterms:created>`, ts)
 	fmt.Fprintf(&b, `<dcterms:modified xsi:type="dcterms:W3CDTF">%s</dcterms:modified>`, ts)
 	b.WriteString(`</cp:coreProperties>`)

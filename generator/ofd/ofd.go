@@ -242,9 +242,4 @@ func entry(m doc.Meta, docID string) []byte {
 
 // date is the document's one date (xs:date), the day of the PDF's
 // CreationDate: the data's date, never the clock.
-func date(m doc.Meta) string {
-	if m.Date.IsZero() {
-		return "2000-01-01"
-	}
-	return m.Date.UTC().Format("2006-01-02")
-}
+func date(m doc.Meta) string { return m.Time().Format("2006-01-02") }

@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"strings"
 	"sync"
-	"time"
 
 	"huanjie/generator/doc"
 	"huanjie/generator/pdf/srgb"
@@ -18,17 +17,9 @@ import (
 
 const producer = "huanjie"
 
-// metaDate is the one timestamp of a document (never the clock).
-func metaDate(m doc.Meta) time.Time {
-	if m.Date.IsZero() {
-		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return m.Date.UTC()
-}
-
 // info is the Info dictionary.
 func info(m doc.Meta) []byte {
-	d := "(D:" + metaDate(m).Format("20060102150405") + "Z)"
+	d := "(D:" + m.Time().Format("20060102150405") + "Z)"
 	var b strings.Builder
 	b.WriteString("<<")
 	for _, kv := range [][2]string{{"Title", m.Title}, {"Author", m.Author}, {"Subject", m.Subject}, {"Keywords", m.Keywords}} {
@@ -47,7 +38,7 @@ func xmp(m doc.Meta) []byte {
 		xml.EscapeText(&b, []byte(s))
 		return b.String()
 	}
-	date := metaDate(m).Format("2006-01-02T15:04:05Z")
+	date := m.Time().Format("2006-01-02T15:04:05Z")
 	var b strings.Builder
 	b.WriteString("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n" +
 		"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n" +
