@@ -397,7 +397,7 @@ func docDate(e *election.Election) time.Time {
 			return d.Time()
 		}
 	}
-	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	return time.Time{} // doc.Meta.Time's fallback
 }
 
 // SafeName makes s usable as a file or folder name, or the start of one

@@ -6,7 +6,7 @@
 // The writer is our own (archive/zip + hand-written XML): no usable Go library
 // exists (see libraries.md). Output is deterministic: the same document gives
 // byte-identical bytes (fixed part order, fixed zip timestamps taken from
-// doc.Meta.Date).
+// doc.Meta.Time).
 package docx
 
 import (
@@ -63,7 +63,7 @@ func Render(d *doc.Document, w io.Writer) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := detzip.Write(&buf, parts, detzip.Time(d.Meta.Date)); err != nil {
+	if err := detzip.Write(&buf, parts, detzip.Time(d.Meta.Time())); err != nil {
 		return fmt.Errorf("生成 DOCX 文件失败：%v", err)
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {

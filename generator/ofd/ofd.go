@@ -55,7 +55,7 @@ func Write(d *page.Document, w io.Writer) error {
 	}
 	files = append([]detzip.File{{Name: "OFD.xml", Data: entry(d.Meta, hex.EncodeToString(h.Sum(nil))[:32])}}, files...)
 	var buf bytes.Buffer
-	if err := detzip.Write(&buf, files, detzip.Time(d.Meta.Date)); err != nil {
+	if err := detzip.Write(&buf, files, detzip.Time(d.Meta.Time())); err != nil {
 		return fmt.Errorf("生成 OFD 文件失败：%v", err)
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
