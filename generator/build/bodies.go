@@ -80,11 +80,7 @@ func newBodyView(e *election.Election, b *election.Body, colors []string) *BodyV
 	v.FirstFree = b.FirstMeetingFreeMembers()
 	if r := b.Result; r != nil {
 		for _, n := range r.Elected {
-			c, ok := b.Candidate(n)
-			if !ok {
-				c = election.Candidate{Name: n}
-			}
-			v.Elected = append(v.Elected, c)
+			v.Elected = append(v.Elected, b.Person(n))
 		}
 	}
 	v.Rounds = roundViews(e, v)

@@ -126,11 +126,7 @@ func newRoundView(b *BodyView, kind string, number, seats int, names, before []s
 		v.Word = v.Name
 	}
 	for _, n := range election.SortNames(names) {
-		c, ok := b.body.Candidate(n)
-		if !ok {
-			c = election.Candidate{Name: n}
-		}
-		v.Candidates = append(v.Candidates, c)
+		v.Candidates = append(v.Candidates, b.body.Person(n))
 	}
 	switch kind {
 	case election.KindFirst:

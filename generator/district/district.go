@@ -286,11 +286,7 @@ func elected(e *election.Election) Group {
 	var g Group
 	on, hasDate := e.ElectionDate()
 	for _, name := range e.Result.Elected {
-		c, ok := e.Candidate(name)
-		if !ok {
-			c = election.Candidate{Name: name} // a write-in: no personal data
-		}
-		g.add(c, on, hasDate)
+		g.add(e.Main().Person(name), on, hasDate)
 	}
 	return g
 }

@@ -132,6 +132,15 @@ func (b *Body) Candidate(name string) (Candidate, bool) {
 	return Candidate{}, false
 }
 
+// Person is the candidate named name, or for anyone else elected or voted
+// for (a write-in) a Candidate holding the name alone: no personal data.
+func (b *Body) Person(name string) Candidate {
+	if c, ok := b.Candidate(name); ok {
+		return c
+	}
+	return Candidate{Name: name}
+}
+
 func (b *Body) isCandidate(name string) bool {
 	_, ok := b.Candidate(name)
 	return ok
