@@ -279,3 +279,19 @@ func TestWrapTitleLongPhraseBalanced(t *testing.T) {
 		}
 	}
 }
+
+// TestPunctuationOutsideFastPath: in() answers "no" at once for U+3400 to
+// U+FEFF (the ideographs); a punctuation mark added to a set in that range
+// would silently have no effect, so none may be there.
+func TestPunctuationOutsideFastPath(t *testing.T) {
+	for name, set := range map[string]string{"NoStart": NoStart, "NoEnd": NoEnd, "squeezable": squeezable} {
+		for _, r := range set {
+			if r >= 0x3400 && r < 0xFF00 {
+				t.Errorf("%s holds %q (U+%04X), which in() never finds", name, r, r)
+			}
+			if !in(set, r) {
+				t.Errorf("in(%s, %q) = false", name, r)
+			}
+		}
+	}
+}
